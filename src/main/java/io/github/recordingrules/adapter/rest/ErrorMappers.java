@@ -1,0 +1,111 @@
+package io.github.recordingrules.adapter.rest;
+
+import io.github.recordingrules.application.ConcurrentUpdateException;
+import io.github.recordingrules.application.RoomNotFoundException;
+import io.github.recordingrules.application.StoreUnavailableException;
+import io.github.recordingrules.application.UniqueNameInUseException;
+import io.github.recordingrules.domain.room.RoomTypeNotSupportedException;
+import io.github.recordingrules.domain.rules.InvalidRulesException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Every failure answers in Twilio's error body; only a fault of ours is a 500. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidRules(InvalidRulesException e) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (e.ruleIndex() != null) {
+            details.put("rule_index", e.ruleIndex());
+        }
+        details.put("reason", e.reason());
+        return TwilioError.of(400, TwilioError.INVALID_RECORDING_RULES, "Invalid Recording Rule(s)", details).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response roomNotFound(RoomNotFoundException e) {
+        return TwilioError.of(404, TwilioError.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response roomExists(UniqueNameInUseException e) {
+        return TwilioError.of(400, TwilioError.ROOM_EXISTS, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response roomTypeNotSupported(RoomTypeNotSupportedException e) {
+        return TwilioError.of(400, TwilioError.ROOM_TYPE_NOT_SUPPORTED, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e) {
+        return TwilioError.of(400, TwilioError.INVALID_PARAMETER, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        String message = e.getConstraintViolations().stream()
+                .map(ConstraintViolation::getMessage)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return TwilioError.of(400, TwilioError.INVALID_PARAMETER, message).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        LOG.warnf("Redis unavailable: %s", e.getMessage());
+        return unavailable("Service unavailable: the state store did not answer; retry later");
+    }
+
+    @ServerExceptionMapper
+    public Response contended(ConcurrentUpdateException e) {
+        return unavailable(e.getMessage() + "; retry later");
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        int code = switch (status) {
+            case 404 -> TwilioError.NOT_FOUND;
+            case 405 -> TwilioError.METHOD_NOT_ALLOWED;
+            case 401 -> TwilioError.AUTHENTICATION_FAILED;
+            case 403 -> TwilioError.FORBIDDEN;
+            default -> status >= 500 ? TwilioError.INTERNAL_ERROR : TwilioError.INVALID_PARAMETER;
+        };
+        String message = switch (status) {
+            case 404 -> "The requested resource was not found";
+            case 405 -> "Method not allowed";
+            case 415 -> "Unsupported media type: send application/x-www-form-urlencoded";
+            default -> e.getResponse().getStatusInfo().getReasonPhrase();
+        };
+        Response.ResponseBuilder answer = TwilioError.of(status, code, message).toResponseBuilder();
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            answer.header(HttpHeaders.ALLOW, allow);
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return TwilioError.of(500, TwilioError.INTERNAL_ERROR, "Internal error").toResponse();
+    }
+
+    private static Response unavailable(String message) {
+        return TwilioError.of(503, TwilioError.SERVICE_UNAVAILABLE, message).toResponseBuilder()
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .build();
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.recordingrules.adapter.rest;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.github.recordingrules.domain.room.Room;
+import io.github.recordingrules.domain.rules.RecordingRule;
+
+import java.util.List;
+import java.util.Map;
+
+/** Twilio's RecordingRules resource: {@code room_sid, rules, date_created, date_updated}. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RecordingRulesResource(String roomSid, List<Map<String, Object>> rules, String dateCreated,
+                                     String dateUpdated) {
+
+    static RecordingRulesResource of(Room room) {
+        return new RecordingRulesResource(room.sid(), room.displayedRules().stream().map(RecordingRule::toWire).toList(),
+                ApiDates.format(room.rulesDateCreated()), ApiDates.format(room.rulesDateUpdated()));
+    }
+}

@@ -1,0 +1,185 @@
+package io.github.recordingrules.application;
+
+import io.github.recordingrules.application.RoomStore.Conflict;
+import io.github.recordingrules.application.RoomStore.SaveResult;
+import io.github.recordingrules.application.RoomStore.Saved;
+import io.github.recordingrules.application.RoomStore.StoredRoom;
+import io.github.recordingrules.domain.room.Outcome;
+import io.github.recordingrules.domain.room.Room;
+import io.github.recordingrules.domain.room.RoomEvent;
+import io.github.recordingrules.domain.room.RoomType;
+import io.github.recordingrules.domain.room.SidGenerator;
+import io.github.recordingrules.domain.rules.RecordingRules;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The use cases: each reads a room, lets the domain change it, and writes it back with a
+ * compare-and-set, retrying on a concurrent write. A change is thus atomic per room.
+ */
+public final class RoomService {
+
+    private static final Pattern ROOM_SID = Pattern.compile("^RM[0-9a-fA-F]{32}$");
+
+    private final RoomStore store;
+    private final SidGenerator sids;
+    private final Clock clock;
+    private final Duration maxRoomLifetime;
+    private final Duration retention;
+    private final int maxAttempts;
+
+    public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
+                       int maxAttempts) {
+        this.store = store;
+        this.sids = sids;
+        this.clock = clock;
+        this.maxRoomLifetime = maxRoomLifetime;
+        this.retention = retention;
+        this.maxAttempts = maxAttempts;
+    }
+
+    public static boolean isRoomSid(String value) {
+        return value != null && ROOM_SID.matcher(value).matches();
+    }
+
+    public Room createRoom(NewRoom request) {
+        String sid = sids.next("RM");
+        Room room = Room.create(sid, request.uniqueName(), request.type(), request.recordParticipantsOnConnect(),
+                request.rules(), request.statusCallback(), request.statusCallbackMethod(), clock.instant());
+        if (request.uniqueName() != null) {
+            claimFreshName(request.uniqueName(), sid);
+        }
+        if (!(store.save(room, 0, maxRoomLifetime) instanceof Saved)) {
+            throw new IllegalStateException("a new room SID was already taken: " + sid);
+        }
+        return room;
+    }
+
+    /** The room with this SID, or the in-progress room with this unique name. */
+    public Room findRoom(String roomNameOrSid) {
+        return load(resolveSid(roomNameOrSid)).room();
+    }
+
+    public RoomChange updateRules(String roomNameOrSid, RecordingRules rules) {
+        return mutate(resolveSid(roomNameOrSid), null, room -> room.replaceRules(rules, clock.instant(), sids));
+    }
+
+    public RoomChange completeRoom(String roomSid) {
+        RoomChange change = mutate(roomSid, null, room -> room.complete(clock.instant(), sids));
+        releaseNameOfEndedRoom(change);
+        return change;
+    }
+
+    /**
+     * Applies a status callback. A room first heard of here is registered with the name and type the
+     * callback gives.
+     */
+    public RoomChange handleEvent(String roomSid, String roomName, RoomType roomType, RoomEvent event) {
+        boolean[] discovered = {false};
+        RoomChange change = mutate(roomSid, () -> {
+            discovered[0] = true;
+            return Room.discovered(roomSid, roomName, roomType, event.timestamp());
+        }, room -> room.apply(event, sids));
+        if (discovered[0] && roomName != null && change.room().inProgress()) {
+            // Best effort: a name another in-progress room holds stays with that room.
+            claimName(roomName, roomSid);
+        }
+        releaseNameOfEndedRoom(change);
+        return change;
+    }
+
+    private void claimFreshName(String uniqueName, String sid) {
+        if (!claimName(uniqueName, sid)) {
+            throw new UniqueNameInUseException(uniqueName);
+        }
+    }
+
+    /** Claims the name, taking it over from a room that has ended or expired. */
+    private boolean claimName(String uniqueName, String sid) {
+        if (store.claimName(uniqueName, sid, null, maxRoomLifetime)) {
+            return true;
+        }
+        Optional<String> holder = store.roomSidForName(uniqueName);
+        if (holder.isEmpty()) {
+            return store.claimName(uniqueName, sid, null, maxRoomLifetime);
+        }
+        if (holder.get().equals(sid)) {
+            return true;
+        }
+        boolean holderInProgress = store.load(holder.get()).map(s -> s.room().inProgress()).orElse(false);
+        return !holderInProgress && store.claimName(uniqueName, sid, holder.get(), maxRoomLifetime);
+    }
+
+    private void releaseNameOfEndedRoom(RoomChange change) {
+        Room room = change.room();
+        if (!room.inProgress() && change.outcome().changed() && room.uniqueName() != null) {
+            store.releaseName(room.uniqueName(), room.sid());
+        }
+    }
+
+    private String resolveSid(String roomNameOrSid) {
+        if (isRoomSid(roomNameOrSid)) {
+            return roomNameOrSid;
+        }
+        String sid = store.roomSidForName(roomNameOrSid).orElseThrow(() -> new RoomNotFoundException(roomNameOrSid));
+        Optional<StoredRoom> named = store.load(sid);
+        if (named.isEmpty() || !named.get().room().inProgress()) {
+            throw new RoomNotFoundException(roomNameOrSid);
+        }
+        return sid;
+    }
+
+    private StoredRoom load(String roomSid) {
+        return store.load(roomSid).orElseThrow(() -> new RoomNotFoundException(roomSid));
+    }
+
+    private RoomChange mutate(String roomSid, Supplier<Room> whenAbsent, Function<Room, Outcome> change) {
+        Optional<StoredRoom> current = store.load(roomSid);
+        for (int attempt = 0; attempt < maxAttempts; attempt++) {
+            Room room;
+            long version;
+            if (current.isPresent()) {
+                room = current.get().room();
+                version = current.get().version();
+            } else if (whenAbsent != null) {
+                room = whenAbsent.get();
+                version = 0;
+            } else {
+                throw new RoomNotFoundException(roomSid);
+            }
+            boolean wasInProgress = room.inProgress();
+            Outcome outcome = change.apply(room);
+            if (!outcome.changed() && version != 0) {
+                return new RoomChange(room, outcome);
+            }
+            Duration expireAfter = version == 0 ? maxRoomLifetime
+                    : wasInProgress && !room.inProgress() ? retention : null;
+            SaveResult result = store.save(room, version, expireAfter);
+            if (result instanceof Saved) {
+                return new RoomChange(room, outcome);
+            }
+            current = ((Conflict) result).current();
+            pauseAfterConflict(attempt);
+        }
+        throw new ConcurrentUpdateException(roomSid);
+    }
+
+    /** The first retries go at once (the conflict answer carries the fresh state); then a short random pause. */
+    private static void pauseAfterConflict(int attempt) {
+        if (attempt < 2) {
+            return;
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrentUpdateException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.recordingrules.application;
+
+import io.github.recordingrules.domain.room.Room;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where rooms live between invocations. Every write is a compare-and-set on the room's version, so
+ * concurrent invocations on one room lose no update. Failures surface as {@link StoreUnavailableException}.
+ */
+public interface RoomStore {
+
+    Optional<StoredRoom> load(String roomSid);
+
+    /**
+     * Writes the room if its stored version is still {@code expectedVersion} (0: the room must not exist yet).
+     *
+     * @param expireAfter null keeps the room's current expiry
+     */
+    SaveResult save(Room room, long expectedVersion, Duration expireAfter);
+
+    /** The SID the unique name points to, if any. */
+    Optional<String> roomSidForName(String uniqueName);
+
+    /** Points the name at the room if it points nowhere, or at {@code staleSid} when that is given. */
+    boolean claimName(String uniqueName, String roomSid, String staleSid, Duration expireAfter);
+
+    /** Frees the name if it still points at the room. */
+    void releaseName(String uniqueName, String roomSid);
+
+    record StoredRoom(Room room, long version) {
+    }
+
+    sealed interface SaveResult {
+    }
+
+    record Saved(long version) implements SaveResult {
+    }
+
+    /** Someone else wrote first; {@code current} is what is stored now (empty: the room is gone). */
+    record Conflict(Optional<StoredRoom> current) implements SaveResult {
+    }
+}

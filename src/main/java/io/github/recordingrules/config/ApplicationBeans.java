@@ -1,0 +1,20 @@
+package io.github.recordingrules.config;
+
+import io.github.recordingrules.application.RoomService;
+import io.github.recordingrules.application.RoomStore;
+import io.github.recordingrules.domain.room.SidGenerator;
+import jakarta.inject.Singleton;
+import jakarta.enterprise.inject.Produces;
+
+import java.time.Clock;
+
+/** Wires the framework-free core into CDI. */
+public class ApplicationBeans {
+
+    @Produces
+    @Singleton
+    RoomService roomService(RoomStore store, RecordingRulesConfig config) {
+        return new RoomService(store, SidGenerator.RANDOM, Clock.systemUTC(), config.maxRoomLifetime(),
+                config.retention(), config.maxUpdateAttempts());
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.recordingrules.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything the function reads from configuration, under {@code recording-rules.*}. */
+@ConfigMapping(prefix = "recording-rules")
+public interface RecordingRulesConfig {
+
+    /** The account SID callers authenticate as ({@code TWILIO_ACCOUNT_SID}); also shown as {@code account_sid}. */
+    String accountSid();
+
+    /** The auth token: the Basic-auth password and the key of webhook signatures ({@code TWILIO_AUTH_TOKEN}). */
+    String authToken();
+
+    /** How long an ended room and its recordings stay readable before Redis expires them. */
+    @WithDefault("24h")
+    Duration retention();
+
+    /** A room that never ends (no room-ended callback) expires this long after it was created. */
+    @WithDefault("48h")
+    Duration maxRoomLifetime();
+
+    /** How often one change is retried when other invocations keep writing the same room first. */
+    @WithDefault("64")
+    int maxUpdateAttempts();
+
+    Webhook webhook();
+
+    Redis redis();
+
+    interface Webhook {
+
+        /** Where media servers post room status callbacks. */
+        @WithDefault("/webhooks/room-events")
+        String path();
+
+        /** Checks {@code X-Twilio-Signature}; turn off only behind another authenticating proxy. */
+        @WithDefault("true")
+        boolean validateSignature();
+
+        /**
+         * The public base URL senders sign (for example {@code https://rules.example.com/prod}) when it
+         * cannot be rebuilt from the request; the request path and query are appended to it.
+         */
+        Optional<String> publicBaseUrl();
+    }
+
+    interface Redis {
+
+        /** Prefix of every key this function writes. */
+        @WithDefault("rr")
+        String keyPrefix();
+    }
+}

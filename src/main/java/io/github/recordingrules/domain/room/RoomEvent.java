@@ -1,0 +1,41 @@
+package io.github.recordingrules.domain.room;
+
+import io.github.recordingrules.domain.rules.TrackKind;
+
+import java.time.Instant;
+
+/** A room status callback, already read and checked; {@link Room#apply} gives it its meaning. */
+public sealed interface RoomEvent {
+
+    /** When the media server says the event happened; events are ordered by it, not by arrival. */
+    Instant timestamp();
+
+    record RoomCreated(Instant timestamp) implements RoomEvent {
+    }
+
+    record RoomEnded(Instant timestamp) implements RoomEvent {
+    }
+
+    record ParticipantConnected(Instant timestamp, String participantSid, String identity) implements RoomEvent {
+    }
+
+    record ParticipantDisconnected(Instant timestamp, String participantSid, String identity) implements RoomEvent {
+    }
+
+    record TrackAdded(Instant timestamp, String participantSid, String identity,
+                      String trackSid, TrackKind kind, String trackName) implements RoomEvent {
+    }
+
+    record TrackRemoved(Instant timestamp, String participantSid, String identity,
+                        String trackSid, TrackKind kind, String trackName) implements RoomEvent {
+    }
+
+    /** A recording-* callback from the media server reporting how a recording went. */
+    record RecordingStatusChanged(Instant timestamp, String recordingSid, RecordingStatus status,
+                                  Integer duration) implements RoomEvent {
+    }
+
+    /** Accepted and ignored: track-enabled, track-disabled and events this function does not know. */
+    record Other(Instant timestamp, String name) implements RoomEvent {
+    }
+}

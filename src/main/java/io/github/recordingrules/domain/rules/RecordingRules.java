@@ -1,0 +1,55 @@
+package io.github.recordingrules.domain.rules;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An ordered, valid set of 1 to 20 rules, and the whole of the recording semantics (SPEC §3):
+ * starting from the empty set, each {@code include} adds the tracks it matches and each
+ * {@code exclude} removes them. Evaluated per track, that is: the last rule matching a track decides.
+ */
+public record RecordingRules(List<RecordingRule> rules) {
+
+    public static final int MAX_RULES = 20;
+
+    public static final RecordingRules RECORD_ALL = new RecordingRules(List.of(RecordingRule.includeAll()));
+
+    public RecordingRules {
+        rules = List.copyOf(rules);
+        if (rules.isEmpty() || rules.size() > MAX_RULES) {
+            throw new IllegalArgumentException("a rule set holds 1 to " + MAX_RULES + " rules");
+        }
+    }
+
+    /** Whether the track belongs to the set of recording tracks. Data tracks are never recorded. */
+    public boolean records(TrackInfo track) {
+        if (!track.kind().recordable()) {
+            return false;
+        }
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            RecordingRule rule = rules.get(i);
+            if (rule.matches(track)) {
+                return rule.type() == RuleType.INCLUDE;
+            }
+        }
+        return false;
+    }
+
+    /** The SIDs of the tracks to record, in the order the tracks were given. */
+    public Set<String> recordingTracks(Collection<TrackInfo> tracks) {
+        Set<String> recorded = new LinkedHashSet<>();
+        for (TrackInfo track : tracks) {
+            if (records(track)) {
+                recorded.add(track.sid());
+            }
+        }
+        return recorded;
+    }
+
+    public List<Map<String, Object>> toWire() {
+        return rules.stream().map(RecordingRule::toWire).toList();
+    }
+}
