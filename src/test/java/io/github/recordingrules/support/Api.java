@@ -1,0 +1,32 @@
+package io.github.recordingrules.support;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
+
+/** REST calls as an application makes them: form-encoded, with the account's Basic credentials. */
+public final class Api {
+
+    public static final String ACCOUNT_SID = "ACtest0000000000000000000000000000";
+    public static final String AUTH_TOKEN = "test-auth-token";
+
+    private Api() {
+    }
+
+    public static RequestSpecification api() {
+        return given().auth().preemptive().basic(ACCOUNT_SID, AUTH_TOKEN)
+                .config(RestAssured.config().encoderConfig(RestAssured.config().getEncoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("application/x-www-form-urlencoded");
+    }
+
+    /** Creates a group room and returns its SID. */
+    public static String createGroupRoom(String uniqueName) {
+        RequestSpecification request = api().formParam("Type", "group");
+        if (uniqueName != null) {
+            request.formParam("UniqueName", uniqueName);
+        }
+        return request.post("/v1/Rooms").then().statusCode(201).extract().path("sid");
+    }
+}
