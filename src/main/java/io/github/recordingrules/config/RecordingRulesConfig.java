@@ -28,6 +28,12 @@ public interface RecordingRulesConfig {
     @WithDefault("64")
     int maxUpdateAttempts();
 
+    /**
+     * The function's public base URL (for example {@code https://rules.example.com}), for resource
+     * URLs and for checking webhook signatures when the URL cannot be rebuilt from the request.
+     */
+    Optional<String> publicBaseUrl();
+
     Webhook webhook();
 
     Redis redis();
@@ -41,12 +47,6 @@ public interface RecordingRulesConfig {
         /** Checks {@code X-Twilio-Signature}; turn off only behind another authenticating proxy. */
         @WithDefault("true")
         boolean validateSignature();
-
-        /**
-         * The public base URL senders sign (for example {@code https://rules.example.com/prod}) when it
-         * cannot be rebuilt from the request; the request path and query are appended to it.
-         */
-        Optional<String> publicBaseUrl();
     }
 
     interface Redis {

@@ -15,7 +15,7 @@ public class PublicUrls {
     }
 
     public String base(UriInfo request) {
-        String base = config.webhook().publicBaseUrl().orElseGet(() -> request.getBaseUri().toString());
+        String base = config.publicBaseUrl().orElseGet(() -> request.getBaseUri().toString());
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

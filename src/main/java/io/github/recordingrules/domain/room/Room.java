@@ -321,6 +321,11 @@ public final class Room {
         return Optional.of(track.info(publisher == null ? null : publisher.identity()));
     }
 
+    /** Track SID to the SID of its processing recording, for the tracks being recorded now. */
+    public Map<String, String> recordingsInProgress() {
+        return java.util.Collections.unmodifiableMap(activeRecordings);
+    }
+
     /** Recordings in the order they started. */
     public Collection<Recording> recordings() {
         return recordings.values();
