@@ -350,6 +350,35 @@ class RoomTest {
                 .containsExactly(RecordingStatus.COMPLETED, RecordingStatus.PROCESSING);
     }
 
+    @Test
+    void aNewerAddOfAPublishedTrackOutlivesAnOlderRemovalDeliveredAfterIt() {
+        // Serially: added at 3, removed at 4, published again at 5 (same SID) -> recorded.
+        Room room = groupRoom(true);
+        room.apply(connected(1, ALICE, "Alice"), sids);
+        room.apply(aliceAudio(3), sids);
+        room.apply(aliceAudio(5), sids);
+
+        Outcome staleRemoval = room.apply(aliceAudioRemoved(4), sids);
+
+        assertThat(staleRemoval.stopped()).isEmpty();
+        assertThat(room.recordingTracks()).containsExactly(MTA_A);
+    }
+
+    @Test
+    void aNewerRemovalOfAnUnpublishedTrackOutlivesAnOlderAddDeliveredAfterIt() {
+        // Serially: added at 1, removed at 3, added at 5, removed at 7 -> not recorded.
+        Room room = groupRoom(true);
+        room.apply(connected(0, ALICE, "Alice"), sids);
+        room.apply(aliceAudio(1), sids);
+        room.apply(aliceAudioRemoved(3), sids);
+        room.apply(aliceAudioRemoved(7), sids);
+
+        Outcome staleAdd = room.apply(aliceAudio(5), sids);
+
+        assertThat(staleAdd.started()).isEmpty();
+        assertThat(room.recordingTracks()).isEmpty();
+    }
+
     @ParameterizedTest(name = "removal first: {0}")
     @ValueSource(booleans = {true, false})
     void removalWinsATimestampTie(boolean removalFirst) {
