@@ -150,7 +150,7 @@ public final class Room {
 
     private boolean participantConnected(ParticipantConnected e) {
         Participant known = participants.get(e.participantSid());
-        if (known == null || (!known.connected() && e.timestamp().isAfter(known.changedAt()))) {
+        if (known == null || wins(true, e.timestamp(), known.connected(), known.changedAt())) {
             participants.put(e.participantSid(), new Participant(e.participantSid(),
                     identityOf(known, e.identity()), true, e.timestamp()));
             return true;
@@ -161,7 +161,7 @@ public final class Room {
     private boolean participantDisconnected(ParticipantDisconnected e) {
         Participant known = participants.get(e.participantSid());
         boolean changed = false;
-        if (known == null || (known.connected() && !e.timestamp().isBefore(known.changedAt()))) {
+        if (known == null || wins(false, e.timestamp(), known.connected(), known.changedAt())) {
             participants.put(e.participantSid(), new Participant(e.participantSid(),
                     identityOf(known, e.identity()), false, e.timestamp()));
             changed = true;
@@ -180,7 +180,7 @@ public final class Room {
 
     private boolean trackAdded(TrackAdded e) {
         Track known = tracks.get(e.trackSid());
-        if (known != null && (known.published() || !e.timestamp().isAfter(known.changedAt()))) {
+        if (known != null && !wins(true, e.timestamp(), known.published(), known.changedAt())) {
             return learnTrackDetails(known, e.trackName(), e);
         }
         Participant publisher = participants.get(e.participantSid());
@@ -205,11 +205,21 @@ public final class Room {
             tracks.put(e.trackSid(), new Track(e.trackSid(), e.trackName(), e.kind(), e.participantSid(), false, e.timestamp()));
             return true;
         }
-        if (known.published() && !e.timestamp().isBefore(known.changedAt())) {
+        if (wins(false, e.timestamp(), known.published(), known.changedAt())) {
             tracks.put(known.sid(), withPublished(known, false, e.timestamp()));
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether an event at {@code at} writing {@code value} overwrites a register holding {@code current}
+     * since {@code since}: a newer event always does, even when the value stays the same (its timestamp
+     * must move on, or an older event delivered later would win), and on a tie a removal does.
+     */
+    private static boolean wins(boolean value, Instant at, boolean current, Instant since) {
+        int order = at.compareTo(since);
+        return order > 0 || (order == 0 && !value && current);
     }
 
     private boolean recordingStatusChanged(RecordingStatusChanged e) {

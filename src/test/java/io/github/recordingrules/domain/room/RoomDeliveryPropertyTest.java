@@ -1,0 +1,204 @@
+package io.github.recordingrules.domain.room;
+
+import io.github.recordingrules.domain.rules.RecordingRules;
+import io.github.recordingrules.domain.rules.RulesArbitraries;
+import io.github.recordingrules.domain.rules.TrackKind;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static io.github.recordingrules.domain.rules.RulesArbitraries.IDENTITIES;
+import static io.github.recordingrules.domain.rules.RulesArbitraries.TRACK_NAMES;
+import static io.github.recordingrules.domain.rules.RulesArbitraries.sid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SPEC §5: callbacks arrive at least once and in any order. Whatever the order and the duplicates,
+ * a room must end where the serial (timestamp) order takes it.
+ */
+class RoomDeliveryPropertyTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final String ROOM = "RM" + "0".repeat(32);
+    private static final List<TrackKind> KINDS = List.of(TrackKind.AUDIO, TrackKind.VIDEO, TrackKind.DATA);
+
+    @Property(tries = 1000)
+    void anyDeliveryOrderWithDuplicatesEndsLikeTheTimestampOrder(@ForAll("histories") List<RoomEvent> history,
+                                                                 @ForAll boolean recordOnConnect,
+                                                                 @ForAll("ruleSets") RecordingRules rules,
+                                                                 @ForAll Random random) {
+        List<RoomEvent> delivery = new ArrayList<>(history);
+        int duplicates = random.nextInt(history.size() + 1);
+        for (int i = 0; i < duplicates; i++) {
+            delivery.add(history.get(random.nextInt(history.size())));
+        }
+        Collections.shuffle(delivery, random);
+
+        Room serial = newRoom(recordOnConnect, rules);
+        RoomTest.CountingSids serialSids = new RoomTest.CountingSids();
+        history.forEach(e -> serial.apply(e, serialSids));
+        Room shuffled = newRoom(recordOnConnect, rules);
+        RoomTest.CountingSids shuffledSids = new RoomTest.CountingSids();
+        delivery.forEach(e -> shuffled.apply(e, shuffledSids));
+
+        // Guard against a vacuous property: enough tries must reorder events and record something.
+        Statistics.label("reordered").collect(!delivery.subList(0, history.size()).equals(history));
+        Statistics.label("recording at the end").collect(!serial.recordingTracks().isEmpty());
+        Statistics.label("republished").collect(history.stream().filter(e -> e instanceof RoomEvent.TrackAdded)
+                .map(e -> ((RoomEvent.TrackAdded) e).trackSid()).distinct().count()
+                < history.stream().filter(e -> e instanceof RoomEvent.TrackAdded).count());
+        Statistics.label("a recording completed").collect(serial.recordings().stream()
+                .anyMatch(r -> r.status() == RecordingStatus.COMPLETED));
+        Statistics.label("reordered").coverage(c -> c.check(true).percentage(p -> p > 50));
+        Statistics.label("recording at the end").coverage(c -> c.check(true).percentage(p -> p > 15));
+        Statistics.label("republished").coverage(c -> c.check(true).percentage(p -> p > 10));
+        Statistics.label("a recording completed").coverage(c -> c.check(true).percentage(p -> p > 20));
+
+        String why = "delivered as " + delivery;
+        assertThat(Set.copyOf(shuffled.recordingTracks())).as(why).isEqualTo(Set.copyOf(serial.recordingTracks()));
+        assertThat(shuffled.status()).isEqualTo(serial.status());
+        if (serial.inProgress()) {
+            // (An ended room ignores later track events by design; only a live room's tracks matter.)
+            assertThat(Set.copyOf(shuffled.publishedTracks())).as(why).isEqualTo(Set.copyOf(serial.publishedTracks()));
+        }
+        assertThat(processingRecordingsByTrack(shuffled)).as(why).isEqualTo(processingRecordingsByTrack(serial));
+        for (Map.Entry<Room, SidGenerator> entry : Map.of(serial, (SidGenerator) serialSids, shuffled, shuffledSids).entrySet()) {
+            Room room = entry.getKey();
+            // Exactly one running recording per recorded track, and none for anything else.
+            Map<String, Integer> processing = processingRecordingsByTrack(room);
+            assertThat(processing.keySet()).as(why).isEqualTo(Set.copyOf(room.recordingTracks()));
+            assertThat(processing.values()).as(why).allMatch(n -> n == 1);
+            // Once everything has arrived, any redelivery changes nothing.
+            for (RoomEvent event : history) {
+                assertThat(room.apply(event, entry.getValue()).changed()).as("redelivery of %s after %s", event, why).isFalse();
+            }
+        }
+    }
+
+    private static Room newRoom(boolean recordOnConnect, RecordingRules rules) {
+        return Room.create(ROOM, "prop", RoomType.GROUP, recordOnConnect, recordOnConnect ? null : rules, null, null, T0);
+    }
+
+    private static Map<String, Integer> processingRecordingsByTrack(Room room) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Recording recording : room.recordings()) {
+            if (recording.status() == RecordingStatus.PROCESSING) {
+                counts.merge(recording.trackSid(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    @Provide
+    Arbitrary<RecordingRules> ruleSets() {
+        return RulesArbitraries.ruleSets();
+    }
+
+    /** What a media server would send, one event per second: each choice drives one step. */
+    @Provide
+    Arbitrary<List<RoomEvent>> histories() {
+        Arbitrary<List<Integer>> choices = Arbitraries.integers().between(0, 99_999).list().ofMinSize(1).ofMaxSize(40);
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, choices.map(c -> simulate(c, false))),
+                Tuple.of(1, choices.map(c -> simulate(c, true))));
+    }
+
+    private record Publication(String participant, String identity, String track, TrackKind kind, String name) {
+    }
+
+    /**
+     * Participants connect once (a reconnection is a new participant SID, as in Twilio), publish
+     * tracks while connected, unpublish some, and disconnect; their remaining tracks are reported
+     * removed before the disconnection, after it, or not at all. A removed track may be published
+     * again under the same SID while its publisher is still connected. Track names are sometimes
+     * omitted, consistently for one track, as Twilio's own callbacks omit TrackName.
+     * <p>
+     * Not generated: a participant SID connecting again after its participant-disconnected (Twilio
+     * gives every connection a new SID). Room keeps only a participant's latest presence, so a
+     * reconnection delivered before a late track-added from before the disconnection would revive
+     * that track.
+     */
+    static List<RoomEvent> simulate(List<Integer> choices, boolean roomEnds) {
+        List<RoomEvent> events = new ArrayList<>();
+        int[] clock = {0};
+        Map<String, String> connected = new HashMap<>();          // participant SID -> identity
+        List<String> connectedOrder = new ArrayList<>();
+        List<Publication> live = new ArrayList<>();
+        List<Publication> unpublished = new ArrayList<>();       // removed, publisher still connected
+        int participants = 0;
+        int tracks = 0;
+        for (int choice : choices) {
+            int action = choice % 5;
+            int pick = choice / 5;
+            if (action == 0 || connectedOrder.isEmpty()) {
+                String participant = sid("PA", participants++);
+                String identity = IDENTITIES.get(pick % IDENTITIES.size());
+                connected.put(participant, identity);
+                connectedOrder.add(participant);
+                events.add(new RoomEvent.ParticipantConnected(T0.plusSeconds(++clock[0]), participant, identity));
+            } else if (action <= 2) {
+                String participant = connectedOrder.get(pick % connectedOrder.size());
+                List<Publication> again = unpublished.stream().filter(u -> u.participant().equals(participant)).toList();
+                Publication p;
+                if (!again.isEmpty() && (pick / 420) % 3 == 0) {
+                    // Published again under the same SID, as a media server with stable track ids does.
+                    p = again.get((pick / 1260) % again.size());
+                    unpublished.remove(p);
+                } else {
+                    TrackKind kind = KINDS.get((pick / 7) % KINDS.size());
+                    String name = (pick / 21) % 4 == 0 ? null : TRACK_NAMES.get((pick / 84) % TRACK_NAMES.size());
+                    p = new Publication(participant, connected.get(participant), sid("MT", tracks++), kind, name);
+                }
+                live.add(p);
+                events.add(new RoomEvent.TrackAdded(T0.plusSeconds(++clock[0]), p.participant(), p.identity(),
+                        p.track(), p.kind(), p.name()));
+            } else if (action == 3 && !live.isEmpty()) {
+                Publication p = live.remove(pick % live.size());
+                unpublished.add(p);
+                events.add(removal(p, ++clock[0]));
+            } else if (action == 4) {
+                String participant = connectedOrder.remove(pick % connectedOrder.size());
+                String identity = connected.remove(participant);
+                List<Publication> own = live.stream().filter(p -> p.participant().equals(participant)).toList();
+                live.removeAll(own);
+                unpublished.removeIf(u -> u.participant().equals(participant));
+                int mode = (pick / 7) % 3;
+                if (mode == 0) {
+                    own.forEach(p -> events.add(removal(p, ++clock[0])));
+                }
+                events.add(new RoomEvent.ParticipantDisconnected(T0.plusSeconds(++clock[0]), participant, identity));
+                if (mode == 1) {
+                    own.forEach(p -> events.add(removal(p, ++clock[0])));
+                }
+            }
+        }
+        if (roomEnds) {
+            events.add(new RoomEvent.RoomEnded(T0.plusSeconds(++clock[0])));
+        }
+        // Distinct, increasing timestamps: the serial order is the list order.
+        Set<Instant> stamps = new HashSet<>();
+        events.forEach(e -> stamps.add(e.timestamp()));
+        if (stamps.size() != events.size()) {
+            throw new IllegalStateException("timestamps must be distinct");
+        }
+        return events;
+    }
+
+    private static RoomEvent removal(Publication p, int second) {
+        return new RoomEvent.TrackRemoved(T0.plusSeconds(second), p.participant(), p.identity(), p.track(), p.kind(), p.name());
+    }
+}
