@@ -8,6 +8,7 @@ import io.github.recordingrules.domain.room.Outcome;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomType;
+import io.github.recordingrules.domain.room.RoomTypeNotSupportedException;
 import io.github.recordingrules.domain.room.SidGenerator;
 import io.github.recordingrules.domain.rules.RecordingRules;
 
@@ -64,6 +65,15 @@ public final class RoomService {
     /** The room with this SID, or the in-progress room with this unique name. */
     public Room findRoom(String roomNameOrSid) {
         return load(resolveSid(roomNameOrSid)).room();
+    }
+
+    /** The room whose recording rules are read; only a room that can record has any (Twilio's 53122). */
+    public Room findRoomForRules(String roomNameOrSid) {
+        Room room = findRoom(roomNameOrSid);
+        if (!room.type().supportsRecording()) {
+            throw new RoomTypeNotSupportedException(room.type());
+        }
+        return room;
     }
 
     public RoomChange updateRules(String roomNameOrSid, RecordingRules rules) {

@@ -3,6 +3,8 @@ package io.github.recordingrules.support;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
+import java.nio.charset.StandardCharsets;
+
 import static io.restassured.RestAssured.given;
 
 /** REST calls as an application makes them: form-encoded, with the account's Basic credentials. */
@@ -17,6 +19,7 @@ public final class Api {
     public static RequestSpecification api() {
         return given().auth().preemptive().basic(ACCOUNT_SID, AUTH_TOKEN)
                 .config(RestAssured.config().encoderConfig(RestAssured.config().getEncoderConfig()
+                        .defaultContentCharset(StandardCharsets.UTF_8)
                         .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .contentType("application/x-www-form-urlencoded");
     }

@@ -23,6 +23,8 @@ public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+    private static final String URL_DECODER = "org.jboss.resteasy.reactive.common.util.URLUtils";
+
     @ServerExceptionMapper
     public Response invalidRules(InvalidRulesException e) {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -95,6 +97,20 @@ public class ErrorMappers {
             answer.header(HttpHeaders.ALLOW, allow);
         }
         return answer.build();
+    }
+
+    /**
+     * A form body with a malformed percent escape ({@code Rules=%zz}) fails in RESTEasy's URL decoding
+     * with a bare IllegalArgumentException: that is the caller's mistake, not ours. Any other one is.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        if (stack.length > 0 && stack[0].getClassName().equals(URL_DECODER)) {
+            return TwilioError.of(400, TwilioError.INVALID_PARAMETER,
+                    "The request body is not valid application/x-www-form-urlencoded").toResponse();
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -34,7 +34,7 @@ public class RecordingRulesApi {
     @GET
     public RecordingRulesResource fetch(@RestPath("RoomNameOrSid") @Size(max = RoomsApi.MAX_NAME_LENGTH,
             message = "RoomNameOrSid must be at most 256 characters") String roomNameOrSid) {
-        return RecordingRulesResource.of(rooms.findRoom(roomNameOrSid));
+        return RecordingRulesResource.of(rooms.findRoomForRules(roomNameOrSid));
     }
 
     @POST

@@ -50,7 +50,8 @@ public class RoomsApi {
             @RestForm("UniqueName") @Size(max = MAX_NAME_LENGTH, message = "UniqueName must be at most 256 characters") String uniqueName,
             @RestForm("Type") String type,
             @RestForm("RecordParticipantsOnConnect") String recordParticipantsOnConnect,
-            @RestForm("RecordingRules") String recordingRules,
+            @RestForm("RecordingRules") @Size(max = RecordingRulesApi.MAX_RULES_LENGTH,
+                    message = "RecordingRules must be at most 16384 characters") String recordingRules,
             @RestForm("StatusCallback") @Size(max = MAX_URL_LENGTH, message = "StatusCallback is too long") String statusCallback,
             @RestForm("StatusCallbackMethod") String statusCallbackMethod,
             @Context UriInfo request) throws InvalidRulesException {
