@@ -16,6 +16,8 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -234,5 +236,30 @@ class TwilioJavaLibraryTest {
         RoomRecording.reader(roomSid).setStatus(RoomRecording.Status.COMPLETED).read(client).forEach(after::add);
         assertThat(after).extracting(RoomRecording::getSid).containsExactly(micRecording, camRecording);
         assertThat(after).extracting(RoomRecording::getDuration).doesNotContainNull();
+    }
+
+    @Test
+    void filtersRecordingsByCreationDateAsTheLibrarySendsIt() {
+        Room room = groupRoom("java-dates-" + UUID.randomUUID(), true, null);
+        String roomSid = room.getSid();
+        String recording = post(track(roomSid, "track-added", ALICE, "Alice", sid("MT", roomSid + "-java-date"), "audio",
+                "date", nextTimestamp())).statusCode(200).extract().path("started[0].sid");
+        // A recording starts at its callback's Timestamp; the library formats the zone it is given: UTC here.
+        ZonedDateTime aMinuteEarlier = RoomRecording.fetcher(roomSid, recording).fetch(client).getDateCreated()
+                .withZoneSameInstant(ZoneOffset.UTC).minusMinutes(1);
+
+        // The library writes these as 2026-01-01T12:00:00, without a zone: Twilio reads them as UTC.
+        List<RoomRecording> after = new ArrayList<>();
+        RoomRecording.reader(roomSid).setDateCreatedAfter(aMinuteEarlier).read(client).forEach(after::add);
+        List<RoomRecording> before = new ArrayList<>();
+        RoomRecording.reader(roomSid).setDateCreatedBefore(aMinuteEarlier).read(client).forEach(before::add);
+
+        assertThat(after).extracting(RoomRecording::getSid).containsExactly(recording);
+        assertThat(before).isEmpty();
+        String sent = client.getHttpClient().getLastRequest().getQueryParams().get("DateCreatedBefore").get(0);
+        assertThat(sent).doesNotContain("Z").doesNotContain("+");
+        String nextPage = api().queryParam("DateCreatedAfter", sent).queryParam("PageSize", 1)
+                .get("/v1/Rooms/{room}/Recordings", roomSid).then().statusCode(200).extract().path("meta.url");
+        assertThat(nextPage).as("paging URLs keep the date filter").contains("DateCreatedAfter=");
     }
 }
