@@ -97,4 +97,11 @@ class MigrationGuideTest {
                     .isEqualTo("GET,POST");
         }
     }
+
+    @Test
+    void aCallbackThatIsNotFormEncodedAnswers415() {
+        TwilioErrors.assertTwilioError(io.restassured.RestAssured.given().contentType("application/json")
+                .body("{\"RoomSid\":\"" + sid("RM", "json") + "\"}").post(io.github.recordingrules.support.Webhooks.PATH),
+                415, 20001);
+    }
 }
