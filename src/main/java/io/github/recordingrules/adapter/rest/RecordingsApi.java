@@ -21,7 +21,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +79,9 @@ public class RecordingsApi {
                 .toList();
         String listUrl = base + "/v1/Rooms/" + room.sid() + "/Recordings";
         String filters = (status == null ? "" : "&Status=" + status)
-                + (sourceSid == null ? "" : "&SourceSid=" + encode(sourceSid));
+                + (sourceSid == null ? "" : "&SourceSid=" + encode(sourceSid))
+                + (after == null ? "" : "&DateCreatedAfter=" + encode(dateCreatedAfter))
+                + (before == null ? "" : "&DateCreatedBefore=" + encode(dateCreatedBefore));
         Map<String, Object> meta = new java.util.LinkedHashMap<>();
         meta.put("page", number);
         meta.put("page_size", size);
@@ -108,7 +112,12 @@ public class RecordingsApi {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name + " must be an ISO 8601 date and time");
+            // The Java helper library sends 2026-01-01T12:00:00, without a zone: UTC, as Twilio reads it.
+            try {
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException again) {
+                throw new InvalidParameterException(name + " must be an ISO 8601 date and time");
+            }
         }
     }
 

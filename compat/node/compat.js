@@ -1,0 +1,271 @@
+// Drives the Recording Rules function with the official npm `twilio` helper library, as an
+// application does, and posts one signed room status callback as a media server does.
+//
+//   BASE_URL=http://localhost:8080 TWILIO_ACCOUNT_SID=AC... TWILIO_AUTH_TOKEN=... node compat.js
+//
+// Optional: WEBHOOK_PATH (default /webhooks/room-events). Exits non-zero on any failure; the last
+// line is "N passed, M failed".
+"use strict";
+
+const assert = require("node:assert/strict");
+const crypto = require("node:crypto");
+const twilio = require("twilio");
+
+const BASE_URL = required("BASE_URL").replace(/\/+$/, "");
+const ACCOUNT_SID = required("TWILIO_ACCOUNT_SID");
+const AUTH_TOKEN = required("TWILIO_AUTH_TOKEN");
+const WEBHOOK_URL = BASE_URL + (process.env.WEBHOOK_PATH || "/webhooks/room-events");
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`${name} is not set`);
+    process.exit(2);
+  }
+  return value;
+}
+
+/** A client of the official library whose Video requests go to the function. */
+function videoClient(accountSid, authToken) {
+  const client = twilio(accountSid, authToken);
+  client.video.baseUrl = BASE_URL;
+  return client;
+}
+
+/** A Twilio-style SID: the prefix and 32 hex digits. */
+function sid(prefix) {
+  return prefix + crypto.randomBytes(16).toString("hex");
+}
+
+/** Rules as plain JSON, without the library's undefined members. */
+function plain(rules) {
+  return JSON.parse(JSON.stringify(rules));
+}
+
+let clock = Date.parse("2026-06-01T00:00:00Z");
+function nextTimestamp() {
+  clock += 1000;
+  return new Date(clock).toISOString();
+}
+
+/** Posts a room status callback signed with the library's own signature function. */
+async function postCallback(params) {
+  const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, WEBHOOK_URL, params);
+  const response = await fetch(WEBHOOK_URL, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "X-Twilio-Signature": signature,
+    },
+    body: new URLSearchParams(params).toString(),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, signature };
+}
+
+function trackAdded(room, participantSid, identity, trackSid, kind, name) {
+  return {
+    AccountSid: ACCOUNT_SID,
+    RoomSid: room.sid,
+    RoomName: room.uniqueName,
+    RoomStatus: "in-progress",
+    RoomType: "group",
+    StatusCallbackEvent: "track-added",
+    Timestamp: nextTimestamp(),
+    SequenceNumber: "1",
+    ParticipantSid: participantSid,
+    ParticipantIdentity: identity,
+    ParticipantStatus: "connected",
+    TrackSid: trackSid,
+    TrackKind: kind,
+    TrackName: name,
+  };
+}
+
+/** Awaits the promise and asserts it rejects with the library's RestException. */
+async function assertRestException(promise, status, code) {
+  await assert.rejects(promise, (e) => {
+    assert.equal(e.constructor.name, "RestException", `expected RestException, got ${e}`);
+    assert.equal(e.status, status, `status of ${e.message}`);
+    assert.equal(e.code, code, `code of ${e.message}`);
+    assert.equal(e.moreInfo, `https://www.twilio.com/docs/errors/${code}`);
+    return true;
+  });
+}
+
+const checks = [];
+function check(name, fn) {
+  checks.push({ name, fn });
+}
+
+const client = videoClient(ACCOUNT_SID, AUTH_TOKEN);
+const video = client.video.v1;
+const state = {};
+
+check("create a group room with uniqueName, recordParticipantsOnConnect and recordingRules", async () => {
+  const uniqueName = "node-lib-" + crypto.randomUUID();
+  const room = await video.rooms.create({
+    uniqueName,
+    type: "group",
+    recordParticipantsOnConnect: true,
+    recordingRules: { rules: [{ type: "include", kind: "audio" }] },
+  });
+  assert.match(room.sid, /^RM[0-9a-f]{32}$/);
+  assert.equal(room.uniqueName, uniqueName);
+  assert.equal(room.status, "in-progress");
+  assert.equal(room.type, "group");
+  assert.equal(room.recordParticipantsOnConnect, true);
+  assert.equal(room.accountSid, ACCOUNT_SID);
+  assert.ok(room.dateCreated instanceof Date && !isNaN(room.dateCreated), "dateCreated is a date");
+  assert.equal(new URL(room.url).pathname, `/v1/Rooms/${room.sid}`);
+  state.room = room;
+});
+
+check("fetch recording rules", async () => {
+  const rules = await video.rooms(state.room.sid).recordingRules.fetch();
+  assert.equal(rules.roomSid, state.room.sid);
+  assert.deepEqual(plain(rules.rules), [{ type: "include", kind: "audio" }]);
+  assert.ok(rules.dateCreated instanceof Date && !isNaN(rules.dateCreated));
+  assert.ok(rules.dateUpdated instanceof Date && !isNaN(rules.dateUpdated));
+});
+
+check("update recording rules", async () => {
+  const rules = [
+    { type: "include", publisher: "Alice" },
+    { type: "include", kind: "audio" },
+    { type: "exclude", track: "screen" },
+  ];
+  const updated = await video.rooms(state.room.sid).recordingRules.update({ rules });
+  assert.equal(updated.roomSid, state.room.sid);
+  assert.deepEqual(plain(updated.rules), rules);
+  const fetched = await video.rooms(state.room.sid).recordingRules.fetch();
+  assert.deepEqual(plain(fetched.rules), rules);
+  await video.rooms(state.room.sid).recordingRules.update({ rules: [{ type: "include", kind: "audio" }] });
+});
+
+check("fetch a room by unique name", async () => {
+  const room = await video.rooms(state.room.uniqueName).fetch();
+  assert.equal(room.sid, state.room.sid);
+  assert.equal(room.uniqueName, state.room.uniqueName);
+  assert.equal(room.status, "in-progress");
+});
+
+check("invalid rules are a RestException 400 / 53120 and change nothing", async () => {
+  const rooms = video.rooms(state.room.sid);
+  for (const rules of [[], [{ type: "include", kind: "wideo" }], [{ type: "include", all: "true" }]]) {
+    await assert.rejects(rooms.recordingRules.update({ rules }), (e) => {
+      assert.equal(e.constructor.name, "RestException");
+      assert.equal(e.status, 400);
+      assert.equal(e.code, 53120);
+      assert.equal(e.message, "Invalid Recording Rule(s)");
+      assert.equal(e.moreInfo, "https://www.twilio.com/docs/errors/53120");
+      assert.ok(e.details && typeof e.details.reason === "string", "the function's extra details");
+      return true;
+    });
+  }
+  const fetched = await rooms.recordingRules.fetch();
+  assert.deepEqual(plain(fetched.rules), [{ type: "include", kind: "audio" }]);
+});
+
+check("an unknown room is a RestException 404 / 20404", async () => {
+  await assertRestException(video.rooms("no-such-room-" + crypto.randomUUID()).fetch(), 404, 20404);
+  await assertRestException(video.rooms(sid("RM")).recordingRules.fetch(), 404, 20404);
+});
+
+check("wrong credentials are a RestException 401 / 20003", async () => {
+  const wrongToken = videoClient(ACCOUNT_SID, "not-the-token");
+  await assertRestException(wrongToken.video.v1.rooms(state.room.sid).fetch(), 401, 20003);
+  await assertRestException(wrongToken.video.v1.rooms(state.room.sid).recordingRules.fetch(), 401, 20003);
+});
+
+check("a room status callback signed with getExpectedTwilioSignature is accepted", async () => {
+  state.alice = sid("PA");
+  state.mic = sid("MT");
+  const answer = await postCallback(trackAdded(state.room, state.alice, "Alice", state.mic, "audio", "mic"));
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  assert.equal(answer.body.room_sid, state.room.sid);
+  assert.equal(answer.body.applied, true);
+  assert.equal(answer.body.recording_tracks.length, 1);
+  assert.equal(answer.body.recording_tracks[0].track_sid, state.mic);
+  assert.equal(answer.body.recording_tracks[0].track_name, "mic");
+  assert.equal(answer.body.recording_tracks[0].kind, "audio");
+  assert.equal(answer.body.recording_tracks[0].participant_sid, state.alice);
+  assert.equal(answer.body.recording_tracks[0].participant_identity, "Alice");
+  assert.equal(answer.body.started.length, 1);
+  assert.match(answer.body.started[0].sid, /^RT[0-9a-f]{32}$/);
+  assert.equal(answer.body.recording_tracks[0].recording_sid, answer.body.started[0].sid);
+  state.micRecording = answer.body.started[0].sid;
+
+  // The rules (include audio) leave a video track out.
+  state.cam = sid("MT");
+  const camAnswer = await postCallback(trackAdded(state.room, state.alice, "Alice", state.cam, "video", "cam"));
+  assert.equal(camAnswer.status, 200, JSON.stringify(camAnswer.body));
+  assert.deepEqual(camAnswer.body.recording_tracks.map((t) => t.track_sid), [state.mic]);
+  assert.deepEqual(camAnswer.body.started, []);
+
+  const params = trackAdded(state.room, state.alice, "Alice", sid("MT"), "audio", "forged");
+  const forged = await fetch(WEBHOOK_URL, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "X-Twilio-Signature": twilio.getExpectedTwilioSignature("not-the-token", WEBHOOK_URL, params),
+    },
+    body: new URLSearchParams(params).toString(),
+  });
+  assert.equal(forged.status, 403);
+});
+
+check("list and fetch the room's recordings", async () => {
+  const recordings = await video.rooms(state.room.sid).recordings.list();
+  assert.equal(recordings.length, 1);
+  const [mic] = recordings;
+  assert.equal(mic.sid, state.micRecording);
+  assert.equal(mic.status, "processing");
+  assert.equal(mic.sourceSid, state.mic);
+  assert.equal(mic.trackName, "mic");
+  assert.equal(mic.type, "audio");
+  assert.equal(mic.roomSid, state.room.sid);
+  assert.deepEqual(mic.groupingSids, { room_sid: state.room.sid, participant_sid: state.alice });
+
+  // Rules change what is recorded at once: the video track starts; page size 1 follows next_page_url.
+  await video.rooms(state.room.sid).recordingRules.update({ rules: [{ type: "include", all: true }] });
+  const all = await video.rooms(state.room.sid).recordings.list({ pageSize: 1 });
+  assert.deepEqual(all.map((r) => r.sourceSid), [state.mic, state.cam]);
+  state.camRecording = all[1].sid;
+
+  const fetched = await video.rooms(state.room.sid).recordings(state.camRecording).fetch();
+  assert.equal(fetched.sid, state.camRecording);
+  assert.equal(fetched.status, "processing");
+  assert.equal(fetched.trackName, "cam");
+  assert.equal(fetched.type, "video");
+});
+
+check("update the room to completed", async () => {
+  const room = await video.rooms(state.room.sid).update({ status: "completed" });
+  assert.equal(room.sid, state.room.sid);
+  assert.equal(room.status, "completed");
+  assert.ok(room.endTime instanceof Date && !isNaN(room.endTime), "endTime is a date");
+  const recordings = await video.rooms(state.room.sid).recordings.list();
+  assert.deepEqual(recordings.map((r) => r.status), ["completed", "completed"]);
+  assert.ok(recordings.every((r) => Number.isInteger(r.duration)), "completed recordings have a duration");
+  await assertRestException(video.rooms(state.room.uniqueName).fetch(), 404, 20404);
+});
+
+(async () => {
+  let passed = 0;
+  let failed = 0;
+  for (const { name, fn } of checks) {
+    try {
+      await fn();
+      passed++;
+      console.log(`ok - ${name}`);
+    } catch (e) {
+      failed++;
+      console.log(`not ok - ${name}`);
+      console.log(String(e && e.stack ? e.stack : e).replace(/^/gm, "    "));
+    }
+  }
+  console.log(`twilio ${require("twilio/package.json").version}, node ${process.version}, ${BASE_URL}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+})();
