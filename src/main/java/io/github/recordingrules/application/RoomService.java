@@ -168,8 +168,8 @@ public final class RoomService {
             if (!outcome.changed() && version != 0) {
                 return new RoomChange(room, outcome);
             }
-            Duration expireAfter = version == 0 ? maxRoomLifetime
-                    : wasInProgress && !room.inProgress() ? retention : null;
+            Duration expireAfter = wasInProgress && !room.inProgress() ? retention
+                    : version == 0 ? maxRoomLifetime : null;
             SaveResult result = store.save(room, version, expireAfter);
             if (result instanceof Saved) {
                 return new RoomChange(room, outcome);

@@ -74,6 +74,15 @@ class RoomServiceStoreFailureTest {
         assertThat(rooms.findRoom("standup").sid()).isEqualTo(SID);
     }
 
+    @Test
+    void aRoomFirstHeardOfInItsRoomEndedCallbackExpiresAfterTheRetention() {
+        rooms.handleEvent(SID, "late", RoomType.GROUP, new RoomEvent.RoomEnded(T0));
+
+        assertThat(store.rooms.get(SID).room().inProgress()).isFalse();
+        assertThat(store.expiry.get(SID)).isEqualTo(RETENTION);
+        assertThat(store.names).doesNotContainKey("late");
+    }
+
     /** In memory; an operation named in {@code failNext} fails once, before writing anything. */
     static final class FlakyStore implements RoomStore {
 
