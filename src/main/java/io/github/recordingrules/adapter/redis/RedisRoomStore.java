@@ -113,7 +113,8 @@ public class RedisRoomStore implements RoomStore {
         try {
             return command.get();
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("Redis did not answer: " + e.getMessage(), e);
+            // A timeout has no message: name the exception, else the log says "Redis did not answer: null".
+            throw new StoreUnavailableException("Redis did not answer: " + e, e);
         }
     }
 }
