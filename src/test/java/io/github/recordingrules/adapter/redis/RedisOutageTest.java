@@ -9,14 +9,17 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static io.github.recordingrules.support.Api.api;
 import static io.github.recordingrules.support.TwilioErrors.assertTwilioError;
@@ -64,6 +67,23 @@ class RedisOutageTest {
         awaitRecovery("Redis resumed");
         everyKindOfRequestSucceeds("after resume");
 
+        // A failover that demotes the server rather than killing it: it stays up as a replica, refusing writes.
+        // The connection that met READONLY must be closed, not pooled, so that the next one is opened afresh
+        // (where a failover moves the DNS name, to the new primary).
+        Set<String> connectionsBefore = applicationConnections(redis);
+        redis.command("REPLICAOF 127.0.0.1 1");
+        try {
+            expectUnavailable("Redis demoted to replica", "replace rules",
+                    api().formParam("Rules", INCLUDE_ALL).post("/v1/Rooms/{room}/RecordingRules", seen.get(0)));
+        } finally {
+            redis.command("REPLICAOF NO ONE");
+        }
+        Set<String> connectionsAfter = applicationConnections(redis);
+        assertThat(connectionsBefore).as("connections closed after READONLY (after: %s)", connectionsAfter)
+                .isNotEmpty().anyMatch(id -> !connectionsAfter.contains(id));
+        awaitRecovery("Redis primary again");
+        everyKindOfRequestSucceeds("after promotion");
+
         redis.kill();
         for (int round = 0; round < 3; round++) {
             for (Map.Entry<String, Supplier<Response>> request : requestsNeedingRedis(seen.get(0), seen.get(1)).entrySet()) {
@@ -84,6 +104,7 @@ class RedisOutageTest {
         assertThat(answers.get("Redis down (SIGKILL)")).containsOnlyKeys(503);
         assertThat(answers.get("Redis down (SIGKILL)").get(503)).isEqualTo(3 * 8);
         assertThat(answers.get("Redis hung (SIGSTOP)")).containsOnlyKeys(503);
+        assertThat(answers.get("Redis demoted to replica")).containsOnlyKeys(503);
     }
 
     /** Each kind of request that reads or writes Redis, on an existing room; returns that room and its name. */
@@ -102,6 +123,12 @@ class RedisOutageTest {
         api().get("/v1/Rooms/{room}", name).then().statusCode(404);
         String open = api().formParam("UniqueName", name).post("/v1/Rooms").then().statusCode(201).extract().path("sid");
         return List.of(open, name);
+    }
+
+    /** The IDs of the application's connections: every client but the one asking. */
+    private static Set<String> applicationConnections(LocalRedis redis) throws IOException {
+        return redis.command("CLIENT LIST").lines().filter(l -> l.contains("id=") && !l.contains(" cmd=client"))
+                .map(l -> l.substring(l.indexOf("id=")).split(" ")[0]).collect(Collectors.toSet());
     }
 
     private static Map<String, Supplier<Response>> requestsNeedingRedis(String room, String name) {
