@@ -12,11 +12,24 @@ import java.util.Map;
  */
 public class OwnRedisResource implements QuarkusTestResourceLifecycleManager {
 
+    /** Argument: {@code "true"} kills the server again before the application starts, as if Redis were down. */
+    public static final String DOWN_AT_START = "down-at-start";
+
     private static LocalRedis redis;
+
+    private boolean downAtStart;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        downAtStart = Boolean.parseBoolean(initArgs.get(DOWN_AT_START));
+    }
 
     @Override
     public synchronized Map<String, String> start() {
         redis = LocalRedis.start();
+        if (downAtStart) {
+            redis.close();
+        }
         return Map.of("quarkus.redis.hosts", redis.uri());
     }
 
