@@ -55,6 +55,10 @@ class RedisOutageTest {
         assertThat(redis.command("EXISTS rr:{" + room + "}:room")).as("the room is in this test's own Redis")
                 .startsWith(":1");
         List<String> seen = everyKindOfRequestSucceeds("before");
+        Set<String> warm = applicationConnections(redis);
+        everyKindOfRequestSucceeds("warm");
+        assertThat(applicationConnections(redis)).as("invocations reuse the pooled connections").isEqualTo(warm);
+        System.out.println("Redis outage: connections of the warm application " + warm);
 
         redis.pause();
         try {
@@ -83,6 +87,12 @@ class RedisOutageTest {
                 .isNotEmpty().anyMatch(id -> !connectionsAfter.contains(id));
         awaitRecovery("Redis primary again");
         everyKindOfRequestSucceeds("after promotion");
+
+        // Pooled connections closed by the other side while idle (Redis' timeout setting, a proxy, a NAT):
+        // the next request opens a new one.
+        redis.command("CLIENT KILL TYPE normal SKIPME yes");
+        awaitRecovery("connections closed by Redis");
+        everyKindOfRequestSucceeds("after connections closed");
 
         redis.kill();
         for (int round = 0; round < 3; round++) {
