@@ -91,15 +91,15 @@ public final class RoomService {
      * callback gives.
      */
     public RoomChange handleEvent(String roomSid, String roomName, RoomType roomType, RoomEvent event) {
-        boolean[] discovered = {false};
         RoomChange change = mutate(roomSid, () -> {
-            discovered[0] = true;
+            if (roomName != null && !(event instanceof RoomEvent.RoomEnded)) {
+                // Claimed before the room is first saved, so that a failure in between leaves at worst a
+                // claim on a room that does not exist (which any later claim takes over) and a retried
+                // callback claims it again. Best effort: a name another in-progress room holds stays with it.
+                claimName(roomName, roomSid);
+            }
             return Room.discovered(roomSid, roomName, roomType, event.timestamp());
         }, room -> room.apply(event, sids));
-        if (discovered[0] && roomName != null && change.room().inProgress()) {
-            // Best effort: a name another in-progress room holds stays with that room.
-            claimName(roomName, roomSid);
-        }
         releaseNameOfEndedRoom(change);
         return change;
     }
@@ -168,8 +168,8 @@ public final class RoomService {
             if (!outcome.changed() && version != 0) {
                 return new RoomChange(room, outcome);
             }
-            Duration expireAfter = version == 0 ? maxRoomLifetime
-                    : wasInProgress && !room.inProgress() ? retention : null;
+            Duration expireAfter = wasInProgress && !room.inProgress() ? retention
+                    : version == 0 ? maxRoomLifetime : null;
             SaveResult result = store.save(room, version, expireAfter);
             if (result instanceof Saved) {
                 return new RoomChange(room, outcome);

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Rooms in Redis. A room is one hash, {@code <prefix>:{RM…}:room}, holding its version and its JSON
@@ -69,7 +69,7 @@ public class RedisRoomStore implements RoomStore {
 
     @Override
     public Optional<StoredRoom> load(String roomSid) {
-        Response stored = call(() -> redis.execute("HMGET", roomKey(roomSid), "v", "s"));
+        Response stored = call(redis -> redis.execute("HMGET", roomKey(roomSid), "v", "s"));
         if (stored.get(0) == null || stored.get(1) == null) {
             return Optional.empty();
         }
@@ -80,7 +80,7 @@ public class RedisRoomStore implements RoomStore {
     public SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
         String state = codec.encode(room);
         long ttl = expireAfter == null ? 0 : expireAfter.toMillis();
-        Response answer = call(() -> SAVE.run(redis, List.of(roomKey(room.sid())),
+        Response answer = call(redis -> SAVE.run(redis, List.of(roomKey(room.sid())),
                 Long.toString(expectedVersion), state, Long.toString(ttl)));
         if (answer.get(0).toInteger() == 1) {
             return new Saved(answer.get(1).toLong());
@@ -93,27 +93,53 @@ public class RedisRoomStore implements RoomStore {
 
     @Override
     public Optional<String> roomSidForName(String uniqueName) {
-        Response sid = call(() -> redis.execute("GET", nameKey(uniqueName)));
+        Response sid = call(redis -> redis.execute("GET", nameKey(uniqueName)));
         return sid == null ? Optional.empty() : Optional.of(sid.toString());
     }
 
     @Override
     public boolean claimName(String uniqueName, String roomSid, String staleSid, Duration expireAfter) {
-        Response claimed = call(() -> CLAIM_NAME.run(redis, List.of(nameKey(uniqueName)),
+        Response claimed = call(redis -> CLAIM_NAME.run(redis, List.of(nameKey(uniqueName)),
                 roomSid, staleSid == null ? "" : staleSid, Long.toString(expireAfter.toMillis())));
         return claimed.toInteger() == 1;
     }
 
     @Override
     public void releaseName(String uniqueName, String roomSid) {
-        call(() -> RELEASE_NAME.run(redis, List.of(nameKey(uniqueName)), roomSid));
+        call(redis -> RELEASE_NAME.run(redis, List.of(nameKey(uniqueName)), roomSid));
     }
 
-    private static <T> T call(Supplier<T> command) {
+    /**
+     * Runs the command on one connection of the pool. Redis answering READONLY means this server was
+     * demoted to a replica by a failover yet kept its clients connected: that connection is closed
+     * (QUIT) rather than put back in the pool, so the next one is opened afresh, to wherever the
+     * configured host now points. Every failure becomes a {@link StoreUnavailableException} (503).
+     */
+    private Response call(Function<RedisDataSource, Response> command) {
         try {
-            return command.get();
+            Response[] answer = new Response[1];
+            redis.withConnection(connection -> {
+                try {
+                    answer[0] = command.apply(connection);
+                } catch (RuntimeException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("READONLY")) {
+                        quit(connection);
+                    }
+                    throw e;
+                }
+            });
+            return answer[0];
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("Redis did not answer: " + e.getMessage(), e);
+            // A timeout has no message: name the exception, else the log says "Redis did not answer: null".
+            throw new StoreUnavailableException("Redis did not answer: " + e, e);
+        }
+    }
+
+    private static void quit(RedisDataSource connection) {
+        try {
+            connection.execute("QUIT");
+        } catch (RuntimeException ignored) {
+            // closed either way
         }
     }
 }
