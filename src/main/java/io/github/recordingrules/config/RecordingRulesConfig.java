@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything the function reads from configuration, under {@code recording-rules.*}. */
@@ -15,6 +16,14 @@ public interface RecordingRulesConfig {
 
     /** The auth token: the Basic-auth password and the key of webhook signatures ({@code TWILIO_AUTH_TOKEN}). */
     String authToken();
+
+    /**
+     * API keys also accepted for HTTP Basic, each as {@code SK…:secret} (the key's SID, a colon, its
+     * secret); several are separated by commas ({@code TWILIO_API_KEYS="SK…:secret,SK…:secret"}). A
+     * comma inside a secret is written {@code \,}. Checked at startup: every SID is {@code SK} and
+     * 32 hex digits, every secret non-empty.
+     */
+    Optional<List<String>> apiKeys();
 
     /** How long an ended room and its recordings stay readable before Redis expires them. */
     @WithDefault("24h")

@@ -15,6 +15,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static io.github.recordingrules.support.Api.ACCOUNT_SID;
+import static io.github.recordingrules.support.Api.API_KEY_ONE;
+import static io.github.recordingrules.support.Api.API_KEY_ONE_SECRET;
+import static io.github.recordingrules.support.Api.API_KEY_TWO;
+import static io.github.recordingrules.support.Api.API_KEY_TWO_SECRET;
 import static io.github.recordingrules.support.Api.AUTH_TOKEN;
 import static io.github.recordingrules.support.Api.api;
 import static io.github.recordingrules.support.Api.createGroupRoom;
@@ -54,6 +58,13 @@ class AuthenticationTest {
                 Arguments.of("credentials not encoded", "Basic " + ACCOUNT_SID + ":" + AUTH_TOKEN),
                 Arguments.of("Bearer scheme", "Bearer " + AUTH_TOKEN),
                 Arguments.of("Digest scheme", "Digest username=\"" + ACCOUNT_SID + "\""),
+                Arguments.of("API key SID with the other key's secret", basic(API_KEY_ONE + ":" + API_KEY_TWO_SECRET)),
+                Arguments.of("API key SID with the auth token", basic(API_KEY_ONE + ":" + AUTH_TOKEN)),
+                Arguments.of("account SID with an API key secret", basic(ACCOUNT_SID + ":" + API_KEY_ONE_SECRET)),
+                Arguments.of("API key SID in lower case", basic(API_KEY_ONE.toLowerCase() + ":" + API_KEY_ONE_SECRET)),
+                Arguments.of("API key secret with a suffix", basic(API_KEY_TWO + ":" + API_KEY_TWO_SECRET + " ")),
+                Arguments.of("API key SID only", basic(API_KEY_ONE + ":")),
+                Arguments.of("API key pair reversed", basic(API_KEY_ONE_SECRET + ":" + API_KEY_ONE)),
                 Arguments.of("right value without a scheme",
                         Base64.getEncoder().encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8))));
     }
@@ -133,6 +144,30 @@ class AuthenticationTest {
                 .post("/v1/Rooms/{room}/RecordingRules", name);
         assertThat(posted.statusCode()).isEqualTo(200);
         assertThat(posted.jsonPath().getList("rules")).containsExactly(Map.of("type", "include", "all", true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apiKeys")
+    void everyConfiguredApiKeyIsAcceptedLikeTheAuthToken(String sid, String secret) {
+        String name = "room-" + UUID.randomUUID();
+        Response created = form().auth().preemptive().basic(sid, secret).formParam("UniqueName", name).post("/v1/Rooms");
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+
+        Response posted = form().header("Authorization", basic(sid + ":" + secret))
+                .formParam("Rules", "[{\"type\":\"include\",\"kind\":\"audio\"}]")
+                .post("/v1/Rooms/{room}/RecordingRules", name);
+        assertThat(posted.statusCode()).isEqualTo(200);
+
+        Response fetched = given().header("Authorization", basic(sid + ":" + secret))
+                .get("/v1/Rooms/{room}/RecordingRules", created.jsonPath().getString("sid"));
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.jsonPath().getList("rules")).containsExactly(Map.of("type", "include", "kind", "audio"));
+        // The resources still name the account, whichever key was used.
+        assertThat(created.jsonPath().getString("account_sid")).isEqualTo(ACCOUNT_SID);
+    }
+
+    static Stream<Arguments> apiKeys() {
+        return Stream.of(Arguments.of(API_KEY_ONE, API_KEY_ONE_SECRET), Arguments.of(API_KEY_TWO, API_KEY_TWO_SECRET));
     }
 
     @Test
