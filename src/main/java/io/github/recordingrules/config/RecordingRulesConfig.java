@@ -1,5 +1,6 @@
 package io.github.recordingrules.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -24,6 +25,13 @@ public interface RecordingRulesConfig {
      * 32 hex digits, every secret non-empty.
      */
     Optional<List<String>> apiKeys();
+
+    /**
+     * The largest request body accepted ({@code 64K}, {@code 1M}, or bytes); a larger one answers 413 with Twilio's error body.
+     * Twenty rules naming SIDs fit in a few KiB; the Rules field alone may hold 16 KiB.
+     */
+    @WithDefault("64K")
+    MemorySize maxBodySize();
 
     /** How long an ended room and its recordings stay readable before Redis expires them. */
     @WithDefault("24h")
