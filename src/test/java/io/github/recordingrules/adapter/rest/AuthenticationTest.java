@@ -127,6 +127,21 @@ class AuthenticationTest {
         assertUnauthorized(given().contentType("application/json").body("{}").post("/v1/Rooms"));
     }
 
+    /** Spellings of a REST path that a router might normalise to /v1/…: none may skip the credentials check. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"//v1/Rooms/%s", "/./v1/Rooms/%s", "/v1/./Rooms/%s",
+            "/x/../v1/Rooms/%s", "/%%2Fv1/Rooms/%s", "/%%76%%31/Rooms/%s", "/v1//Rooms/%s", "/v1/Rooms/%s/",
+            "/v1/Rooms/%s;x=y", "/v1/Rooms/%s/RecordingRules/", "/webhooks/room-events/../../v1/Rooms/%s",
+            "/webhooks/room-events/%%2E%%2E/%%2E%%2E/v1/Rooms/%s", "/V1/Rooms/%s", "/v1%%2FRooms%%2F%s"})
+    void noSpellingOfAPathReachesAResourceWithoutCredentials(String template) {
+        String sid = createGroupRoom("room-" + UUID.randomUUID());
+
+        Response response = given().urlEncodingEnabled(false).get(String.format(template, sid));
+
+        assertThat(response.statusCode()).as("%s: %s", template, response.asString()).isIn(400, 401, 404, 405);
+        assertThat(response.asString()).doesNotContain("\"sid\"");
+    }
+
     @Test
     void theRightCredentialsAreAccepted() {
         String name = "room-" + UUID.randomUUID();
