@@ -54,8 +54,11 @@ class RulesParserFuzzTest {
             if (rule.kind() != null) {
                 assertThat(rule.kind()).isIn(TrackKind.AUDIO, TrackKind.VIDEO);
             }
-            assertThat(rule.publisher()).isNotEqualTo("");
-            assertThat(rule.track()).isNotEqualTo("");
+            for (String filter : new String[]{rule.publisher(), rule.track()}) {
+                if (filter != null) {
+                    assertThat(filter.length()).isBetween(1, RulesParser.MAX_FILTER_LENGTH);
+                }
+            }
         }
         assertThat(RulesParser.parse(JSON.writeValueAsString(rules.toWire()))).isEqualTo(rules);
     }
