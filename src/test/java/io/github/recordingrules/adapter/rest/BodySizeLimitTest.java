@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -70,7 +71,7 @@ class BodySizeLimitTest {
     }
 
     @Test
-    void aBodyOverTheLimitWithoutContentLengthIsRefusedAndChangesNothing() throws Exception {
+    void aBodyOverTheLimitWithoutContentLengthIsRefusedInTwilioBodyAndChangesNothing() throws Exception {
         String name = "room-" + UUID.randomUUID();
         createGroupRoom(name);
         byte[] body = formOfSize(4 * LIMIT).getBytes(StandardCharsets.US_ASCII);
@@ -86,10 +87,54 @@ class BodySizeLimitTest {
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
 
-        // Quarkus' own limit (quarkus.http.limits.max-body-size, kept equal) refuses it while reading, with an
-        // empty 413: the Twilio body needs a Content-Length, which API Gateway's events carry.
         assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(new ObjectMapper().readValue(response.body(), Map.class))
+                .containsEntry("status", 413).containsEntry("code", 20001).containsKeys("message", "more_info");
         assertThat(api().get("/v1/Rooms/{room}/RecordingRules", name).jsonPath().getList("rules")).isEmpty();
+    }
+
+    @Test
+    void aBodyWithinTheLimitWithoutContentLengthIsReadWhole() throws Exception {
+        String name = "room-" + UUID.randomUUID();
+        createGroupRoom(name);
+        byte[] body = formOfSize(LIMIT).getBytes(StandardCharsets.US_ASCII);
+
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(chunked("/v1/Rooms/" + name + "/RecordingRules", body), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(api().get("/v1/Rooms/{room}/RecordingRules", name).jsonPath().getList("rules"))
+                .containsExactly(Map.of("type", "include", "all", true));
+    }
+
+    @Test
+    void aChunkedCallbackIsVerifiedAndApplied() throws Exception {
+        String room = sid("RM", UUID.randomUUID().toString());
+        Map<String, String> params = event(room, "room-created", nextTimestamp());
+        String body = params.entrySet().stream().map(e -> e.getKey() + "="
+                + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", sign(url(), params, AUTH_TOKEN))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(api().get("/v1/Rooms/{room}", room).statusCode()).isEqualTo(200);
+    }
+
+    private static HttpRequest chunked(String path, byte[] body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
     }
 
     @Test
