@@ -1,9 +1,11 @@
 package io.github.recordingrules.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything the function reads from configuration, under {@code recording-rules.*}. */
@@ -15,6 +17,21 @@ public interface RecordingRulesConfig {
 
     /** The auth token: the Basic-auth password and the key of webhook signatures ({@code TWILIO_AUTH_TOKEN}). */
     String authToken();
+
+    /**
+     * API keys also accepted for HTTP Basic, each as {@code SK…:secret} (the key's SID, a colon, its
+     * secret); several are separated by commas ({@code TWILIO_API_KEYS="SK…:secret,SK…:secret"}). A
+     * comma inside a secret is written {@code \,}. Checked at startup: every SID is {@code SK} and
+     * 32 hex digits, every secret non-empty.
+     */
+    Optional<List<String>> apiKeys();
+
+    /**
+     * The largest request body accepted ({@code 64K}, {@code 1M}, or bytes); a larger one answers 413 with Twilio's error body.
+     * Twenty rules naming SIDs fit in a few KiB; the Rules field alone may hold 16 KiB.
+     */
+    @WithDefault("64K")
+    MemorySize maxBodySize();
 
     /** How long an ended room and its recordings stay readable before Redis expires them. */
     @WithDefault("24h")

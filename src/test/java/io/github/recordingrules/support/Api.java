@@ -12,6 +12,11 @@ public final class Api {
 
     public static final String ACCOUNT_SID = "ACtest0000000000000000000000000000";
     public static final String AUTH_TOKEN = "test-auth-token";
+    /** The two API keys the test profile configures (recording-rules.api-keys). */
+    public static final String API_KEY_ONE = "SKa0000000000000000000000000000001";
+    public static final String API_KEY_ONE_SECRET = "key-one-secret";
+    public static final String API_KEY_TWO = "SKb0000000000000000000000000000002";
+    public static final String API_KEY_TWO_SECRET = "key-two-secret";
 
     private Api() {
     }

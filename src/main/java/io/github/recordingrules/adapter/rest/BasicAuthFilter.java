@@ -1,25 +1,23 @@
 package io.github.recordingrules.adapter.rest;
 
-import io.github.recordingrules.config.RecordingRulesConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 
 /**
- * HTTP Basic on the REST API, as Twilio has it: the account SID and auth token. Compared in
- * constant time; neither the header nor the secrets are ever logged.
+ * HTTP Basic on the REST API, as Twilio has it: the account SID and auth token, or an API key SID
+ * and secret ({@link Credentials}). Compared in constant time; neither the header nor the secrets
+ * are ever logged.
  */
 public class BasicAuthFilter {
 
-    private final byte[] expected;
+    private final Credentials credentials;
 
-    BasicAuthFilter(RecordingRulesConfig config) {
-        this.expected = (config.accountSid() + ":" + config.authToken()).getBytes(StandardCharsets.UTF_8);
+    BasicAuthFilter(Credentials credentials) {
+        this.credentials = credentials;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -47,6 +45,6 @@ public class BasicAuthFilter {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(presented, expected);
+        return credentials.accepts(presented);
     }
 }

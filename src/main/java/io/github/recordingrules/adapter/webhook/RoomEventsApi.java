@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
@@ -48,7 +47,8 @@ public class RoomEventsApi {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
+    public Response receive(String body, @Context ContainerRequestContext request) {
+        Map<String, List<String>> form = FormBody.parse(body);
         if (config.webhook().validateSignature()) {
             String url = path.publicUrl(request);
             if (!signature.verify(url, form, request.getHeaderString("X-Twilio-Signature"))) {

@@ -21,6 +21,13 @@ import java.util.List;
  */
 public final class RulesParser {
 
+    /**
+     * The longest {@code publisher} or {@code track} value: an identity, a track name or a SID is never
+     * longer where the function reads them (callback values and room names are capped at 256 too), so
+     * a longer filter could never match anything.
+     */
+    public static final int MAX_FILTER_LENGTH = 256;
+
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
@@ -149,7 +156,11 @@ public final class RulesParser {
         if (value != JsonToken.VALUE_STRING || parser.getTextLength() == 0) {
             throw new InvalidRulesException(index, "\"" + name + "\" must be a non-empty string");
         }
-        return parser.getText();
+        String text = parser.getText();
+        if (text.length() > MAX_FILTER_LENGTH) {
+            throw new InvalidRulesException(index, "\"" + name + "\" must be at most " + MAX_FILTER_LENGTH + " characters");
+        }
+        return text;
     }
 
     private static String describe(JsonParseException e) {

@@ -15,6 +15,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static io.github.recordingrules.support.Api.ACCOUNT_SID;
+import static io.github.recordingrules.support.Api.API_KEY_ONE;
+import static io.github.recordingrules.support.Api.API_KEY_ONE_SECRET;
+import static io.github.recordingrules.support.Api.API_KEY_TWO;
+import static io.github.recordingrules.support.Api.API_KEY_TWO_SECRET;
 import static io.github.recordingrules.support.Api.AUTH_TOKEN;
 import static io.github.recordingrules.support.Api.api;
 import static io.github.recordingrules.support.Api.createGroupRoom;
@@ -54,6 +58,13 @@ class AuthenticationTest {
                 Arguments.of("credentials not encoded", "Basic " + ACCOUNT_SID + ":" + AUTH_TOKEN),
                 Arguments.of("Bearer scheme", "Bearer " + AUTH_TOKEN),
                 Arguments.of("Digest scheme", "Digest username=\"" + ACCOUNT_SID + "\""),
+                Arguments.of("API key SID with the other key's secret", basic(API_KEY_ONE + ":" + API_KEY_TWO_SECRET)),
+                Arguments.of("API key SID with the auth token", basic(API_KEY_ONE + ":" + AUTH_TOKEN)),
+                Arguments.of("account SID with an API key secret", basic(ACCOUNT_SID + ":" + API_KEY_ONE_SECRET)),
+                Arguments.of("API key SID in lower case", basic(API_KEY_ONE.toLowerCase() + ":" + API_KEY_ONE_SECRET)),
+                Arguments.of("API key secret with a suffix", basic(API_KEY_TWO + ":" + API_KEY_TWO_SECRET + " ")),
+                Arguments.of("API key SID only", basic(API_KEY_ONE + ":")),
+                Arguments.of("API key pair reversed", basic(API_KEY_ONE_SECRET + ":" + API_KEY_ONE)),
                 Arguments.of("right value without a scheme",
                         Base64.getEncoder().encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8))));
     }
@@ -116,6 +127,21 @@ class AuthenticationTest {
         assertUnauthorized(given().contentType("application/json").body("{}").post("/v1/Rooms"));
     }
 
+    /** Spellings of a REST path that a router might normalise to /v1/…: none may skip the credentials check. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"//v1/Rooms/%s", "/./v1/Rooms/%s", "/v1/./Rooms/%s",
+            "/x/../v1/Rooms/%s", "/%%2Fv1/Rooms/%s", "/%%76%%31/Rooms/%s", "/v1//Rooms/%s", "/v1/Rooms/%s/",
+            "/v1/Rooms/%s;x=y", "/v1/Rooms/%s/RecordingRules/", "/webhooks/room-events/../../v1/Rooms/%s",
+            "/webhooks/room-events/%%2E%%2E/%%2E%%2E/v1/Rooms/%s", "/V1/Rooms/%s", "/v1%%2FRooms%%2F%s"})
+    void noSpellingOfAPathReachesAResourceWithoutCredentials(String template) {
+        String sid = createGroupRoom("room-" + UUID.randomUUID());
+
+        Response response = given().urlEncodingEnabled(false).get(String.format(template, sid));
+
+        assertThat(response.statusCode()).as("%s: %s", template, response.asString()).isIn(400, 401, 404, 405);
+        assertThat(response.asString()).doesNotContain("\"sid\"");
+    }
+
     @Test
     void theRightCredentialsAreAccepted() {
         String name = "room-" + UUID.randomUUID();
@@ -133,6 +159,30 @@ class AuthenticationTest {
                 .post("/v1/Rooms/{room}/RecordingRules", name);
         assertThat(posted.statusCode()).isEqualTo(200);
         assertThat(posted.jsonPath().getList("rules")).containsExactly(Map.of("type", "include", "all", true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apiKeys")
+    void everyConfiguredApiKeyIsAcceptedLikeTheAuthToken(String sid, String secret) {
+        String name = "room-" + UUID.randomUUID();
+        Response created = form().auth().preemptive().basic(sid, secret).formParam("UniqueName", name).post("/v1/Rooms");
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+
+        Response posted = form().header("Authorization", basic(sid + ":" + secret))
+                .formParam("Rules", "[{\"type\":\"include\",\"kind\":\"audio\"}]")
+                .post("/v1/Rooms/{room}/RecordingRules", name);
+        assertThat(posted.statusCode()).isEqualTo(200);
+
+        Response fetched = given().header("Authorization", basic(sid + ":" + secret))
+                .get("/v1/Rooms/{room}/RecordingRules", created.jsonPath().getString("sid"));
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.jsonPath().getList("rules")).containsExactly(Map.of("type", "include", "kind", "audio"));
+        // The resources still name the account, whichever key was used.
+        assertThat(created.jsonPath().getString("account_sid")).isEqualTo(ACCOUNT_SID);
+    }
+
+    static Stream<Arguments> apiKeys() {
+        return Stream.of(Arguments.of(API_KEY_ONE, API_KEY_ONE_SECRET), Arguments.of(API_KEY_TWO, API_KEY_TWO_SECRET));
     }
 
     @Test
