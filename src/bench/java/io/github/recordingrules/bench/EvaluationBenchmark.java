@@ -36,6 +36,21 @@ public class EvaluationBenchmark {
         }
     }
 
+    /**
+     * The previous algorithm, kept as a baseline: every track tried against the rules from the last one
+     * back ({@link RecordingRules#records}, unchanged), into a default-sized set.
+     */
+    @Benchmark
+    public Set<String> evaluate20RulesLinearScan() {
+        Set<String> recorded = new java.util.LinkedHashSet<>();
+        for (TrackInfo track : published) {
+            if (rules.records(track)) {
+                recorded.add(track.sid());
+            }
+        }
+        return recorded;
+    }
+
     /** The set of recording tracks of a room with {@code tracks} published tracks under 20 rules. */
     @Benchmark
     public Set<String> evaluate20Rules() {

@@ -202,11 +202,17 @@ public final class LambdaLoadBenchmark {
             if (level == 1) {
                 handledByFirst += warmup;
             }
+            long[] cpuBefore = cpuTicks();
             Run measured = drive("webhooks", level, events, workload::nextWebhook, 200);
+            long[] cpuAfter = cpuTicks();
             runs.add(measured);
             say("webhooks at concurrency %2d (%2d processes): %6.0f webhooks/s  p50 %6.2f ms  p99 %6.2f ms  (%d events, %d failures)",
                     level, processes, measured.perSecond(), measured.percentileMillis(50), measured.percentileMillis(99),
                     measured.count(), measured.failures());
+            say("  CPU per webhook (user+system, from /proc): function processes %.2f ms, redis-server %.3f ms,"
+                            + " this driver (Runtime API + client) %.2f ms",
+                    ticksToMillis(cpuAfter[0] - cpuBefore[0]) / events, ticksToMillis(cpuAfter[1] - cpuBefore[1]) / events,
+                    ticksToMillis(cpuAfter[2] - cpuBefore[2]) / events);
             if (level == 1) {
                 handledByFirst += events;
                 if (handledByFirst < rssEvents) {
@@ -422,6 +428,7 @@ public final class LambdaLoadBenchmark {
                         || jar.contains("aws-lambda-java-core") || jar.contains("aws-lambda-java-serialization"))
                 .reduce((a, b) -> a + ":" + b)
                 .orElseThrow(() -> new IllegalStateException("aws-lambda-java-runtime-interface-client is not on the class path"));
+        command.add("-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + jniLibrary(runtimeClient));
         command.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", runtimeClient,
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                 "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"));
@@ -446,6 +453,29 @@ public final class LambdaLoadBenchmark {
         return process;
     }
 
+    private Path jni;
+
+    /**
+     * The runtime client's JNI library, unpacked once. Left to itself, every client process unpacks it to
+     * the same /tmp/.libaws-lambda-jni.so, and processes starting together crash (SIGBUS) loading a file
+     * another one is rewriting; on Lambda there is one process per sandbox.
+     */
+    private synchronized String jniLibrary(String runtimeClientPath) throws IOException {
+        if (jni == null) {
+            String arch = System.getProperty("os.arch").matches("aarch64|arm64") ? "linux-aarch_64" : "linux-x86_64";
+            String jar = Arrays.stream(runtimeClientPath.split(":"))
+                    .filter(j -> j.contains("aws-lambda-java-runtime-interface-client")).findFirst().orElseThrow();
+            Path target = workDir.resolve("libaws-lambda-jni.so").toAbsolutePath();
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+                try (InputStream in = zip.getInputStream(zip.getEntry("jni/libaws-lambda-jni." + arch + ".so"))) {
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            jni = target;
+        }
+        return jni.toString();
+    }
+
     private static String rss(long pid) throws IOException {
         StringBuilder out = new StringBuilder();
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -454,6 +484,37 @@ public final class LambdaLoadBenchmark {
             }
         }
         return out.toString();
+    }
+
+    /** CPU time used so far, in clock ticks: all function processes, redis-server, this JVM. */
+    private long[] cpuTicks() throws IOException {
+        long functionTicks = 0;
+        for (Process process : functions) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("function process " + process.pid() + " exited with " + process.exitValue()
+                        + "; see " + workDir.resolve("logs"));
+            }
+            functionTicks += cpuTicks(process.pid());
+        }
+        if (redisPid == 0) {
+            Matcher pid = Pattern.compile("process_id:(\\d+)").matcher(resp("INFO", "server"));
+            redisPid = pid.find() ? Long.parseLong(pid.group(1)) : -1;
+        }
+        return new long[] {functionTicks, redisPid > 0 ? cpuTicks(redisPid) : 0, cpuTicks(ProcessHandle.current().pid())};
+    }
+
+    private long redisPid;
+
+    /** utime + stime of /proc/PID/stat (fields 14 and 15). */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** Linux reports CPU times in USER_HZ ticks, 100 per second on every common configuration. */
+    private static double ticksToMillis(long ticks) {
+        return ticks * 10.0;
     }
 
     private static String quarkusStartedLine(Path log) throws IOException {
