@@ -38,11 +38,19 @@ public record RecordingRules(List<RecordingRule> rules) {
         return false;
     }
 
-    /** The SIDs of the tracks to record, in the order the tracks were given. */
+    /**
+     * The SIDs of the tracks to record, in the order the tracks were given. Decides each track as
+     * {@link #records} does, through a {@link RuleIndex} built for the call: a few hash look-ups per
+     * track instead of up to 20 rule checks.
+     */
     public Set<String> recordingTracks(Collection<TrackInfo> tracks) {
-        Set<String> recorded = new LinkedHashSet<>();
+        Set<String> recorded = new LinkedHashSet<>(Math.max(16, (int) (tracks.size() / 0.75f) + 1));
+        if (tracks.isEmpty()) {
+            return recorded;
+        }
+        RuleIndex index = new RuleIndex(rules);
         for (TrackInfo track : tracks) {
-            if (records(track)) {
+            if (track.kind().recordable() && index.records(track)) {
                 recorded.add(track.sid());
             }
         }

@@ -1,0 +1,101 @@
+package io.github.recordingrules.adapter.redis;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.recordingrules.adapter.webhook.TwilioSignature;
+import io.github.recordingrules.bench.Fixtures;
+import io.github.recordingrules.domain.room.Room;
+import io.github.recordingrules.domain.room.RoomEvent;
+import io.github.recordingrules.domain.room.SidGenerator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CPU a state-changing webhook spends around Redis: verify the signature, decode the stored room
+ * (HMGET answer), apply the event, encode the new state (EVALSHA argument). The ObjectMapper is set up
+ * as Quarkus sets up its own (modules found on the class path, ISO dates, unknown properties ignored).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class CodecBenchmark {
+
+    @Param({"50"})
+    public int tracks;
+
+    private RoomCodec codec;
+    private String stored;
+    private Room room;
+    private RoomEvent.TrackAdded event;
+    private final SidGenerator sids = SidGenerator.RANDOM;
+    private TwilioSignature signature;
+    private Map<String, List<String>> form;
+    private String url;
+    private String signed;
+
+    @Setup
+    public void setUp() {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        codec = new RoomCodec(json);
+        room = Fixtures.roomWithTracks(tracks, sids);
+        stored = codec.encode(room);
+        event = Fixtures.newTrackAdded(tracks);
+        signature = new TwilioSignature("0123456789abcdef0123456789abcdef");
+        form = new LinkedHashMap<>();
+        String[][] params = {{"AccountSid", "AC" + "0".repeat(32)}, {"RoomSid", room.sid()}, {"RoomName", "bench-room"},
+                {"RoomStatus", "in-progress"}, {"RoomType", "group"}, {"StatusCallbackEvent", "track-added"},
+                {"Timestamp", event.timestamp().toString()}, {"SequenceNumber", "7"},
+                {"ParticipantSid", event.participantSid()}, {"ParticipantIdentity", "newcomer"},
+                {"ParticipantStatus", "connected"}, {"TrackSid", event.trackSid()}, {"TrackKind", "audio"},
+                {"TrackName", "mic"}};
+        for (String[] p : params) {
+            form.put(p[0], List.of(p[1]));
+        }
+        url = "https://abc123.execute-api.eu-west-1.amazonaws.com/webhooks/room-events";
+        signed = signature.sign(url, form);
+        if (!signature.verify(url, form, signed)) {
+            throw new IllegalStateException("signature fixture");
+        }
+        System.out.printf("%n[fixture] stored JSON of a room with %d tracks: %d characters%n", tracks, stored.length());
+    }
+
+    @Benchmark
+    public String encode() {
+        return codec.encode(room);
+    }
+
+    @Benchmark
+    public Room decode() {
+        return codec.decode(stored);
+    }
+
+    @Benchmark
+    public boolean verifySignature() {
+        return signature.verify(url, form, signed);
+    }
+
+    /** Everything one state-changing webhook computes between and around its Redis round trips. */
+    @Benchmark
+    public String webhookCpu() {
+        if (!signature.verify(url, form, signed)) {
+            throw new IllegalStateException();
+        }
+        Room current = codec.decode(stored);
+        current.apply(event, sids);
+        return codec.encode(current);
+    }
+}
