@@ -4,6 +4,7 @@ import io.github.recordingrules.domain.room.Outcome;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomSnapshot;
+import io.github.recordingrules.domain.room.RandomSids;
 import io.github.recordingrules.domain.room.SidGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,7 +35,7 @@ public class RoomBenchmark {
     private RoomEvent.TrackAdded event;
     private RoomEvent.TrackAdded duplicate;
     /** Production SIDs come from SecureRandom; measured as it runs in the function. */
-    private final SidGenerator sids = SidGenerator.RANDOM;
+    private final SidGenerator sids = new RandomSids();
 
     @Setup
     public void setUp() {

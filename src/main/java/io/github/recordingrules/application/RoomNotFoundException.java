@@ -1,8 +1,16 @@
 package io.github.recordingrules.application;
 
+/** No room has this SID, or no in-progress room has this unique name. */
 public final class RoomNotFoundException extends RuntimeException {
 
+    private final String roomNameOrSid;
+
     public RoomNotFoundException(String roomNameOrSid) {
-        super("The requested resource /Rooms/" + roomNameOrSid + " was not found");
+        super("no room " + roomNameOrSid);
+        this.roomNameOrSid = roomNameOrSid;
+    }
+
+    public String roomNameOrSid() {
+        return roomNameOrSid;
     }
 }

@@ -5,6 +5,7 @@ import io.github.recordingrules.application.RoomStore.SaveResult;
 import io.github.recordingrules.application.RoomStore.Saved;
 import io.github.recordingrules.application.RoomStore.StoredRoom;
 import io.github.recordingrules.domain.room.Outcome;
+import io.github.recordingrules.domain.room.Recording;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomType;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The use cases: each reads a room, lets the domain change it, and writes it back with a
@@ -26,9 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class RoomService {
 
-    private static final Pattern ROOM_SID = Pattern.compile("^RM[0-9a-fA-F]{32}$");
-
     private final RoomStore store;
+    private final UniqueNames names;
     private final SidGenerator sids;
     private final Clock clock;
     private final Duration maxRoomLifetime;
@@ -38,6 +37,7 @@ public final class RoomService {
     public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
                        int maxAttempts) {
         this.store = store;
+        this.names = new UniqueNames(store, maxRoomLifetime);
         this.sids = sids;
         this.clock = clock;
         this.maxRoomLifetime = maxRoomLifetime;
@@ -45,16 +45,12 @@ public final class RoomService {
         this.maxAttempts = maxAttempts;
     }
 
-    public static boolean isRoomSid(String value) {
-        return value != null && ROOM_SID.matcher(value).matches();
-    }
-
     public Room createRoom(NewRoom request) {
         String sid = sids.next("RM");
         Room room = Room.create(sid, request.uniqueName(), request.type(), request.recordParticipantsOnConnect(),
                 request.rules(), request.statusCallback(), request.statusCallbackMethod(), clock.instant());
         if (request.uniqueName() != null) {
-            claimFreshName(request.uniqueName(), sid);
+            names.claimForNewRoom(request.uniqueName(), sid);
         }
         if (!(store.save(room, 0, maxRoomLifetime) instanceof Saved)) {
             throw new IllegalStateException("a new room SID was already taken: " + sid);
@@ -64,10 +60,10 @@ public final class RoomService {
 
     /** The room with this SID, or the in-progress room with this unique name. */
     public Room findRoom(String roomNameOrSid) {
-        return load(resolveSid(roomNameOrSid)).room();
+        return load(names.resolve(roomNameOrSid)).room();
     }
 
-    /** The room whose recording rules are read; only a room that can record has any (Twilio's 53122). */
+    /** The room whose recording rules are read; only a room that can record has any. */
     public Room findRoomForRules(String roomNameOrSid) {
         Room room = findRoom(roomNameOrSid);
         if (!room.type().supportsRecording()) {
@@ -76,13 +72,19 @@ public final class RoomService {
         return room;
     }
 
-    public RoomChange updateRules(String roomNameOrSid, RecordingRules rules) {
-        return mutate(resolveSid(roomNameOrSid), null, room -> room.replaceRules(rules, clock.instant(), sids));
+    public Recording findRecording(String roomSid, String recordingSid) {
+        return findRoom(roomSid).recording(recordingSid)
+                .orElseThrow(() -> new RecordingNotFoundException(roomSid, recordingSid));
     }
 
-    public RoomChange completeRoom(String roomSid) {
-        RoomChange change = mutate(roomSid, null, room -> room.complete(clock.instant(), sids));
-        releaseNameOfEndedRoom(change);
+    public RoomChange updateRules(String roomNameOrSid, RecordingRules rules) {
+        return mutate(names.resolve(roomNameOrSid), null, room -> room.replaceRules(rules, clock.instant(), sids));
+    }
+
+    /** Ends the room, as {@code Status=completed} does; ending an ended room changes nothing. */
+    public RoomChange completeRoom(String roomNameOrSid) {
+        RoomChange change = mutate(names.resolve(roomNameOrSid), null, room -> room.complete(clock.instant(), sids));
+        names.releaseAfter(change);
         return change;
     }
 
@@ -96,53 +98,12 @@ public final class RoomService {
                 // Claimed before the room is first saved, so that a failure in between leaves at worst a
                 // claim on a room that does not exist (which any later claim takes over) and a retried
                 // callback claims it again. Best effort: a name another in-progress room holds stays with it.
-                claimName(roomName, roomSid);
+                names.claim(roomName, roomSid);
             }
             return Room.discovered(roomSid, roomName, roomType, event.timestamp());
         }, room -> room.apply(event, sids));
-        releaseNameOfEndedRoom(change);
+        names.releaseAfter(change);
         return change;
-    }
-
-    private void claimFreshName(String uniqueName, String sid) {
-        if (!claimName(uniqueName, sid)) {
-            throw new UniqueNameInUseException(uniqueName);
-        }
-    }
-
-    /** Claims the name, taking it over from a room that has ended or expired. */
-    private boolean claimName(String uniqueName, String sid) {
-        if (store.claimName(uniqueName, sid, null, maxRoomLifetime)) {
-            return true;
-        }
-        Optional<String> holder = store.roomSidForName(uniqueName);
-        if (holder.isEmpty()) {
-            return store.claimName(uniqueName, sid, null, maxRoomLifetime);
-        }
-        if (holder.get().equals(sid)) {
-            return true;
-        }
-        boolean holderInProgress = store.load(holder.get()).map(s -> s.room().inProgress()).orElse(false);
-        return !holderInProgress && store.claimName(uniqueName, sid, holder.get(), maxRoomLifetime);
-    }
-
-    private void releaseNameOfEndedRoom(RoomChange change) {
-        Room room = change.room();
-        if (!room.inProgress() && change.outcome().changed() && room.uniqueName() != null) {
-            store.releaseName(room.uniqueName(), room.sid());
-        }
-    }
-
-    private String resolveSid(String roomNameOrSid) {
-        if (isRoomSid(roomNameOrSid)) {
-            return roomNameOrSid;
-        }
-        String sid = store.roomSidForName(roomNameOrSid).orElseThrow(() -> new RoomNotFoundException(roomNameOrSid));
-        Optional<StoredRoom> named = store.load(sid);
-        if (named.isEmpty() || !named.get().room().inProgress()) {
-            throw new RoomNotFoundException(roomNameOrSid);
-        }
-        return sid;
     }
 
     private StoredRoom load(String roomSid) {
@@ -175,13 +136,13 @@ public final class RoomService {
                 return new RoomChange(room, outcome);
             }
             current = ((Conflict) result).current();
-            pauseAfterConflict(attempt);
+            pauseAfterConflict(attempt, roomSid);
         }
         throw new ConcurrentUpdateException(roomSid);
     }
 
     /** The first retries go at once (the conflict answer carries the fresh state); then a short random pause. */
-    private static void pauseAfterConflict(int attempt) {
+    private static void pauseAfterConflict(int attempt, String roomSid) {
         if (attempt < 2) {
             return;
         }
@@ -189,7 +150,7 @@ public final class RoomService {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 5)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConcurrentUpdateException("interrupted");
+            throw new ConcurrentUpdateException(roomSid);
         }
     }
 }

@@ -1,9 +1,16 @@
 package io.github.recordingrules.application;
 
-/** An in-progress room already has this unique name (Twilio's 53113). */
+/** An in-progress room already has this unique name. */
 public final class UniqueNameInUseException extends RuntimeException {
 
+    private final String uniqueName;
+
     public UniqueNameInUseException(String uniqueName) {
-        super("Room exists: an in-progress room named " + uniqueName + " already exists");
+        super("unique name in use: " + uniqueName);
+        this.uniqueName = uniqueName;
+    }
+
+    public String uniqueName() {
+        return uniqueName;
     }
 }

@@ -2,7 +2,7 @@ package io.github.recordingrules.config;
 
 import io.github.recordingrules.application.RoomService;
 import io.github.recordingrules.application.RoomStore;
-import io.github.recordingrules.domain.room.SidGenerator;
+import io.github.recordingrules.domain.room.RandomSids;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
@@ -14,7 +14,7 @@ public class ApplicationBeans {
     @Produces
     @Singleton
     RoomService roomService(RoomStore store, RecordingRulesConfig config) {
-        return new RoomService(store, SidGenerator.RANDOM, Clock.systemUTC(), config.maxRoomLifetime(),
+        return new RoomService(store, new RandomSids(), Clock.systemUTC(), config.maxRoomLifetime(),
                 config.retention(), config.maxUpdateAttempts());
     }
 }

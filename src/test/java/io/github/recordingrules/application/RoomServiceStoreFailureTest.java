@@ -3,6 +3,7 @@ package io.github.recordingrules.application;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomType;
+import io.github.recordingrules.domain.room.RandomSids;
 import io.github.recordingrules.domain.room.SidGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class RoomServiceStoreFailureTest {
     private static final String SID = "RM" + "0".repeat(31) + "1";
 
     private final FlakyStore store = new FlakyStore();
-    private final RoomService rooms = new RoomService(store, SidGenerator.RANDOM, Clock.fixed(T0, ZoneOffset.UTC),
+    private final RoomService rooms = new RoomService(store, new RandomSids(), Clock.fixed(T0, ZoneOffset.UTC),
             LIFETIME, RETENTION, 8);
 
     private static NewRoom named(String name) {

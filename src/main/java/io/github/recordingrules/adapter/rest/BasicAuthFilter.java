@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.rest;
 
+import io.github.recordingrules.adapter.http.TwilioError;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

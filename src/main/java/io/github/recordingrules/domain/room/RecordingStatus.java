@@ -1,7 +1,9 @@
 package io.github.recordingrules.domain.room;
 
+import io.github.recordingrules.domain.WireName;
+
 /** Twilio's room recording statuses. */
-public enum RecordingStatus {
+public enum RecordingStatus implements WireName {
     PROCESSING("processing"),
     COMPLETED("completed"),
     DELETED("deleted"),
@@ -13,17 +15,13 @@ public enum RecordingStatus {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
-    /** The status for the exact wire name, or null. */
+    /** The constant for the exact wire name, or null. */
     public static RecordingStatus fromWireName(String name) {
-        for (RecordingStatus status : values()) {
-            if (status.wireName.equals(name)) {
-                return status;
-            }
-        }
-        return null;
+        return WireName.find(RecordingStatus.class, name);
     }
 }

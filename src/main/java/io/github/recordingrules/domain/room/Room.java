@@ -3,6 +3,7 @@ package io.github.recordingrules.domain.room;
 import io.github.recordingrules.domain.room.RoomEvent.ParticipantConnected;
 import io.github.recordingrules.domain.room.RoomEvent.ParticipantDisconnected;
 import io.github.recordingrules.domain.room.RoomEvent.RecordingStatusChanged;
+import io.github.recordingrules.domain.room.RoomEvent.RoomEnded;
 import io.github.recordingrules.domain.room.RoomEvent.TrackAdded;
 import io.github.recordingrules.domain.room.RoomEvent.TrackRemoved;
 import io.github.recordingrules.domain.rules.RecordingRule;
@@ -10,23 +11,17 @@ import io.github.recordingrules.domain.rules.RecordingRules;
 import io.github.recordingrules.domain.rules.TrackInfo;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A room, its rules, its participants and tracks, and its recordings: the aggregate every change
- * goes through.
+ * A room, its rules, its participants and tracks ({@link Presence}), and its recordings
+ * ({@link RecordingLedger}): the aggregate every change goes through.
  * <p>
- * Callbacks arrive at least once and in any order, so a participant's presence and a track's
- * publication are last-writer-wins registers ordered by the event {@code Timestamp}, with a removal
- * winning a tie. A repeated event therefore changes nothing, a late {@code track-added} for a track
- * removed since cannot bring it back, and any delivery order ends in the state of the serial order.
- * After every change the set of recording tracks is recomputed from scratch (SPEC §3) and the
+ * After every change the set of recording tracks is recomputed from scratch (docs/SPEC.md §3) and the
  * recordings follow it: a track entering the set starts a new recording, a track leaving completes it.
  */
 public final class Room {
@@ -44,11 +39,8 @@ public final class Room {
     private RecordingRules rules;
     private Instant rulesCreated;
     private Instant rulesUpdated;
-    private final Map<String, Participant> participants;
-    private final Map<String, Track> tracks;
-    private final Map<String, Recording> recordings;
-    /** Track SID to the SID of its processing recording: the set of recording tracks as last enforced. */
-    private final Map<String, String> activeRecordings;
+    private final Presence presence;
+    private final RecordingLedger ledger;
 
     private Room(RoomSnapshot s) {
         this.sid = s.sid();
@@ -64,10 +56,8 @@ public final class Room {
         this.rules = s.rules() == null ? null : new RecordingRules(s.rules());
         this.rulesCreated = s.rulesCreated();
         this.rulesUpdated = s.rulesUpdated();
-        this.participants = index(s.participants(), Participant::sid);
-        this.tracks = index(s.tracks(), Track::sid);
-        this.recordings = index(s.recordings(), Recording::sid);
-        this.activeRecordings = s.activeRecordings() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(s.activeRecordings());
+        this.presence = new Presence(s.participants(), s.tracks());
+        this.ledger = new RecordingLedger(s.recordings(), s.activeRecordings());
     }
 
     /** A room created through the REST API. {@code rules} may be null. */
@@ -94,26 +84,26 @@ public final class Room {
     public RoomSnapshot snapshot() {
         return new RoomSnapshot(sid, uniqueName, type, status, recordParticipantsOnConnect, statusCallback,
                 statusCallbackMethod, dateCreated, dateUpdated, endTime, rules == null ? null : rules.rules(),
-                rulesCreated, rulesUpdated, List.copyOf(participants.values()), List.copyOf(tracks.values()),
-                List.copyOf(recordings.values()), Map.copyOf(activeRecordings));
+                rulesCreated, rulesUpdated, presence.participants(), presence.tracks(),
+                List.copyOf(ledger.recordings()), ledger.recordingByTrack());
     }
 
     /** Applies one status callback, then enforces the rules. */
     public Outcome apply(RoomEvent event, SidGenerator sids) {
         boolean changed;
         if (event instanceof RecordingStatusChanged e) {
-            changed = recordingStatusChanged(e);
+            changed = ledger.statusChanged(e);
         } else if (status != RoomStatus.IN_PROGRESS) {
             changed = false;
         } else if (event instanceof ParticipantConnected e) {
-            changed = participantConnected(e);
+            changed = presence.participantConnected(e);
         } else if (event instanceof ParticipantDisconnected e) {
-            changed = participantDisconnected(e);
+            changed = presence.participantDisconnected(e);
         } else if (event instanceof TrackAdded e) {
-            changed = trackAdded(e);
+            changed = presence.trackAdded(e);
         } else if (event instanceof TrackRemoved e) {
-            changed = trackRemoved(e);
-        } else if (event instanceof RoomEvent.RoomEnded e) {
+            changed = presence.trackRemoved(e);
+        } else if (event instanceof RoomEnded e) {
             changed = end(e.timestamp());
         } else {
             changed = false;
@@ -148,158 +138,17 @@ public final class Room {
         return true;
     }
 
-    private boolean participantConnected(ParticipantConnected e) {
-        Participant known = participants.get(e.participantSid());
-        if (known == null || wins(true, e.timestamp(), known.connected(), known.changedAt())) {
-            participants.put(e.participantSid(), new Participant(e.participantSid(),
-                    identityOf(known, e.identity()), true, e.timestamp()));
-            return true;
-        }
-        return learnIdentity(known, e.identity());
-    }
-
-    private boolean participantDisconnected(ParticipantDisconnected e) {
-        Participant known = participants.get(e.participantSid());
-        boolean changed = false;
-        if (known == null || wins(false, e.timestamp(), known.connected(), known.changedAt())) {
-            participants.put(e.participantSid(), new Participant(e.participantSid(),
-                    identityOf(known, e.identity()), false, e.timestamp()));
-            changed = true;
-        } else {
-            changed = learnIdentity(known, e.identity());
-        }
-        for (Track track : List.copyOf(tracks.values())) {
-            if (track.participantSid().equals(e.participantSid()) && track.published()
-                    && !e.timestamp().isBefore(track.changedAt())) {
-                tracks.put(track.sid(), withPublished(track, false, e.timestamp()));
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    private boolean trackAdded(TrackAdded e) {
-        Track known = tracks.get(e.trackSid());
-        if (known != null && !wins(true, e.timestamp(), known.published(), known.changedAt())) {
-            return learnTrackDetails(known, e.trackName(), e);
-        }
-        Participant publisher = participants.get(e.participantSid());
-        if (publisher != null && !publisher.connected() && !publisher.changedAt().isBefore(e.timestamp())) {
-            // The publisher had left by the time of this event: the track is gone already.
-            return false;
-        }
-        if (publisher == null || !publisher.connected()) {
-            participants.put(e.participantSid(), new Participant(e.participantSid(),
-                    identityOf(publisher, e.identity()), true, e.timestamp()));
-        } else {
-            learnIdentity(publisher, e.identity());
-        }
-        tracks.put(e.trackSid(), new Track(e.trackSid(), e.trackName() != null ? e.trackName() : nameOf(known),
-                e.kind(), e.participantSid(), true, e.timestamp()));
-        return true;
-    }
-
-    private boolean trackRemoved(TrackRemoved e) {
-        Track known = tracks.get(e.trackSid());
-        if (known == null) {
-            tracks.put(e.trackSid(), new Track(e.trackSid(), e.trackName(), e.kind(), e.participantSid(), false, e.timestamp()));
-            return true;
-        }
-        if (wins(false, e.timestamp(), known.published(), known.changedAt())) {
-            tracks.put(known.sid(), withPublished(known, false, e.timestamp()));
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Whether an event at {@code at} writing {@code value} overwrites a register holding {@code current}
-     * since {@code since}: a newer event always does, even when the value stays the same (its timestamp
-     * must move on, or an older event delivered later would win), and on a tie a removal does.
-     */
-    private static boolean wins(boolean value, Instant at, boolean current, Instant since) {
-        int order = at.compareTo(since);
-        return order > 0 || (order == 0 && !value && current);
-    }
-
-    private boolean recordingStatusChanged(RecordingStatusChanged e) {
-        Recording recording = recordings.get(e.recordingSid());
-        if (recording == null || e.status() == null || recording.status() == e.status()
-                || e.status() == RecordingStatus.PROCESSING || recording.status() == RecordingStatus.DELETED) {
-            return false;
-        }
-        recordings.put(recording.sid(), recording.withStatus(e.status(), e.duration()));
-        return true;
-    }
-
-    private boolean learnIdentity(Participant known, String identity) {
-        if (known.identity() == null && identity != null) {
-            participants.put(known.sid(), new Participant(known.sid(), identity, known.connected(), known.changedAt()));
-            return true;
-        }
-        return false;
-    }
-
-    /** A repeated or late event may still carry a detail the first one lacked (Twilio omits TrackName). */
-    private boolean learnTrackDetails(Track known, String name, TrackAdded e) {
-        boolean learned = false;
-        Participant publisher = participants.get(known.participantSid());
-        if (publisher != null) {
-            learned = learnIdentity(publisher, e.identity());
-        }
-        if ((known.name() == null && name != null) || (known.kind() == null && e.kind() != null)) {
-            tracks.put(known.sid(), new Track(known.sid(), known.name() != null ? known.name() : name,
-                    known.kind() != null ? known.kind() : e.kind(), known.participantSid(), known.published(), known.changedAt()));
-            learned = true;
-        }
-        return learned;
-    }
-
-    private static String identityOf(Participant known, String identity) {
-        return known != null && known.identity() != null ? known.identity() : identity;
-    }
-
-    private static String nameOf(Track known) {
-        return known == null ? null : known.name();
-    }
-
-    private static Track withPublished(Track track, boolean published, Instant at) {
-        return new Track(track.sid(), track.name(), track.kind(), track.participantSid(), published, at);
-    }
-
-    /** Recomputes the set of recording tracks and starts and completes recordings to match it. */
     private Outcome enforce(Instant now, SidGenerator sids) {
         dateUpdated = now.isAfter(dateUpdated) ? now : dateUpdated;
-        Set<String> wanted = recordingTracks();
-        List<Recording> stopped = new ArrayList<>();
-        for (Map.Entry<String, String> active : List.copyOf(activeRecordings.entrySet())) {
-            if (!wanted.contains(active.getKey())) {
-                Recording done = recordings.get(active.getValue()).complete(now);
-                recordings.put(done.sid(), done);
-                activeRecordings.remove(active.getKey());
-                stopped.add(done);
-            }
-        }
-        List<Recording> started = new ArrayList<>();
-        for (String trackSid : wanted) {
-            if (!activeRecordings.containsKey(trackSid)) {
-                Track track = tracks.get(trackSid);
-                Recording recording = new Recording(sids.next("RT"), trackSid, track.name(), track.kind(),
-                        track.participantSid(), RecordingStatus.PROCESSING, now, null, null);
-                recordings.put(recording.sid(), recording);
-                activeRecordings.put(trackSid, recording.sid());
-                started.add(recording);
-            }
-        }
-        return new Outcome(true, List.copyOf(started), List.copyOf(stopped));
+        return ledger.follow(wantedTracks(), presence::trackState, now, sids);
     }
 
-    /** The SIDs of the tracks the rules select now; empty once the room has ended or if it cannot record. */
-    public Set<String> recordingTracks() {
+    /** The SIDs of the tracks the rules select now; none once the room has ended or if it cannot record. */
+    private Set<String> wantedTracks() {
         if (status != RoomStatus.IN_PROGRESS || !type.supportsRecording()) {
             return Set.of();
         }
-        return effectiveRules().map(r -> r.recordingTracks(publishedTracks())).orElse(Set.of());
+        return effectiveRules().map(r -> r.recordingTracks(presence.publishedTracks())).orElse(Set.of());
     }
 
     /** The rules in force: those posted last, else include-all for a record-on-connect room, else none. */
@@ -310,39 +159,32 @@ public final class Room {
         return recordParticipantsOnConnect ? Optional.of(RecordingRules.RECORD_ALL) : Optional.empty();
     }
 
+    /** What is being recorded now: each recording track with its processing recording. */
+    public List<RecordingTrack> recordingTracks() {
+        return ledger.recordingTracks(presence);
+    }
+
+    /** The SIDs of the recording tracks, in the order their recordings started. */
+    public Set<String> recordingTrackSids() {
+        return ledger.recordingTrackSids();
+    }
+
     public List<TrackInfo> publishedTracks() {
-        List<TrackInfo> published = new ArrayList<>();
-        for (Track track : tracks.values()) {
-            if (track.published()) {
-                Participant publisher = participants.get(track.participantSid());
-                published.add(track.info(publisher == null ? null : publisher.identity()));
-            }
-        }
-        return published;
+        return presence.publishedTracks();
     }
 
-    /** The published track with this SID, as the rules see it. */
+    /** The track with this SID, published or not, as the rules see it. */
     public Optional<TrackInfo> track(String trackSid) {
-        Track track = tracks.get(trackSid);
-        if (track == null) {
-            return Optional.empty();
-        }
-        Participant publisher = participants.get(track.participantSid());
-        return Optional.of(track.info(publisher == null ? null : publisher.identity()));
-    }
-
-    /** Track SID to the SID of its processing recording, for the tracks being recorded now. */
-    public Map<String, String> recordingsInProgress() {
-        return java.util.Collections.unmodifiableMap(activeRecordings);
+        return presence.track(trackSid);
     }
 
     /** Recordings in the order they started. */
     public Collection<Recording> recordings() {
-        return recordings.values();
+        return ledger.recordings();
     }
 
     public Optional<Recording> recording(String recordingSid) {
-        return Optional.ofNullable(recordings.get(recordingSid));
+        return ledger.recording(recordingSid);
     }
 
     /** The rules as the RecordingRules resource shows them. */
@@ -400,15 +242,5 @@ public final class Room {
 
     public Instant endTime() {
         return endTime;
-    }
-
-    private static <T> Map<String, T> index(List<T> values, java.util.function.Function<T, String> key) {
-        Map<String, T> indexed = new LinkedHashMap<>();
-        if (values != null) {
-            for (T value : values) {
-                indexed.put(key.apply(value), value);
-            }
-        }
-        return indexed;
     }
 }

@@ -1,6 +1,8 @@
 package io.github.recordingrules.domain.room;
 
-public enum RoomStatus {
+import io.github.recordingrules.domain.WireName;
+
+public enum RoomStatus implements WireName {
     IN_PROGRESS("in-progress"),
     COMPLETED("completed");
 
@@ -10,6 +12,7 @@ public enum RoomStatus {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }

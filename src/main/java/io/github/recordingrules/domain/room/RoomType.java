@@ -1,7 +1,9 @@
 package io.github.recordingrules.domain.room;
 
+import io.github.recordingrules.domain.WireName;
+
 /** Twilio's room types. Only group rooms record. */
-public enum RoomType {
+public enum RoomType implements WireName {
     GROUP("group"),
     GROUP_SMALL("group-small"),
     PEER_TO_PEER("peer-to-peer"),
@@ -13,6 +15,7 @@ public enum RoomType {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -21,13 +24,8 @@ public enum RoomType {
         return this == GROUP;
     }
 
-    /** The type for the exact wire name, or null. */
+    /** The constant for the exact wire name, or null. */
     public static RoomType fromWireName(String name) {
-        for (RoomType type : values()) {
-            if (type.wireName.equals(name)) {
-                return type;
-            }
-        }
-        return null;
+        return WireName.find(RoomType.class, name);
     }
 }

@@ -1,9 +1,16 @@
 package io.github.recordingrules.domain.room;
 
-/** Recording rules were sent for a room whose type cannot record (Twilio's 53122). */
+/** Recording rules were sent for a room whose type cannot record. */
 public final class RoomTypeNotSupportedException extends RuntimeException {
 
+    private final RoomType type;
+
     public RoomTypeNotSupportedException(RoomType type) {
-        super("Recording rules are only supported in group rooms, not in " + type.wireName() + " rooms");
+        super("room type " + type.wireName() + " cannot record");
+        this.type = type;
+    }
+
+    public RoomType type() {
+        return type;
     }
 }

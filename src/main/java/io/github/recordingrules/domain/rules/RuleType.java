@@ -1,7 +1,9 @@
 package io.github.recordingrules.domain.rules;
 
+import io.github.recordingrules.domain.WireName;
+
 /** What a rule does with the tracks its filters match. */
-public enum RuleType {
+public enum RuleType implements WireName {
     INCLUDE("include"),
     EXCLUDE("exclude");
 
@@ -11,17 +13,13 @@ public enum RuleType {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
-    /** The rule type for the exact, lower-case wire name, or null. */
+    /** The constant for the exact wire name, or null. */
     static RuleType fromWireName(String name) {
-        for (RuleType type : values()) {
-            if (type.wireName.equals(name)) {
-                return type;
-            }
-        }
-        return null;
+        return WireName.find(RuleType.class, name);
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 
+import io.github.recordingrules.domain.Limits;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +23,6 @@ import java.util.List;
  */
 public final class RulesParser {
 
-    /**
-     * The longest {@code publisher} or {@code track} value: an identity, a track name or a SID is never
-     * longer where the function reads them (callback values and room names are capped at 256 too), so
-     * a longer filter could never match anything.
-     */
-    public static final int MAX_FILTER_LENGTH = 256;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -157,8 +153,8 @@ public final class RulesParser {
             throw new InvalidRulesException(index, "\"" + name + "\" must be a non-empty string");
         }
         String text = parser.getText();
-        if (text.length() > MAX_FILTER_LENGTH) {
-            throw new InvalidRulesException(index, "\"" + name + "\" must be at most " + MAX_FILTER_LENGTH + " characters");
+        if (text.length() > Limits.NAME) {
+            throw new InvalidRulesException(index, "\"" + name + "\" must be at most " + Limits.NAME + " characters");
         }
         return text;
     }

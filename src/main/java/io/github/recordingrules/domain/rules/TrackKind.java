@@ -1,7 +1,9 @@
 package io.github.recordingrules.domain.rules;
 
+import io.github.recordingrules.domain.WireName;
+
 /** The kind of a published track. Only audio and video tracks can be recorded. */
-public enum TrackKind {
+public enum TrackKind implements WireName {
     AUDIO("audio"),
     VIDEO("video"),
     DATA("data");
@@ -12,6 +14,7 @@ public enum TrackKind {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -20,13 +23,8 @@ public enum TrackKind {
         return this != DATA;
     }
 
-    /** The kind for the exact, lower-case wire name, or null. */
+    /** The constant for the exact wire name, or null. */
     public static TrackKind fromWireName(String name) {
-        for (TrackKind kind : values()) {
-            if (kind.wireName.equals(name)) {
-                return kind;
-            }
-        }
-        return null;
+        return WireName.find(TrackKind.class, name);
     }
 }

@@ -57,7 +57,7 @@ class RoomDeliveryPropertyTest {
 
         // Guard against a vacuous property: enough tries must reorder events and record something.
         Statistics.label("reordered").collect(!delivery.subList(0, history.size()).equals(history));
-        Statistics.label("recording at the end").collect(!serial.recordingTracks().isEmpty());
+        Statistics.label("recording at the end").collect(!serial.recordingTrackSids().isEmpty());
         Statistics.label("republished").collect(history.stream().filter(e -> e instanceof RoomEvent.TrackAdded)
                 .map(e -> ((RoomEvent.TrackAdded) e).trackSid()).distinct().count()
                 < history.stream().filter(e -> e instanceof RoomEvent.TrackAdded).count());
@@ -69,7 +69,7 @@ class RoomDeliveryPropertyTest {
         Statistics.label("a recording completed").coverage(c -> c.check(true).percentage(p -> p > 20));
 
         String why = "delivered as " + delivery;
-        assertThat(Set.copyOf(shuffled.recordingTracks())).as(why).isEqualTo(Set.copyOf(serial.recordingTracks()));
+        assertThat(Set.copyOf(shuffled.recordingTrackSids())).as(why).isEqualTo(Set.copyOf(serial.recordingTrackSids()));
         assertThat(shuffled.status()).isEqualTo(serial.status());
         if (serial.inProgress()) {
             // (An ended room ignores later track events by design; only a live room's tracks matter.)
@@ -80,7 +80,7 @@ class RoomDeliveryPropertyTest {
             Room room = entry.getKey();
             // Exactly one running recording per recorded track, and none for anything else.
             Map<String, Integer> processing = processingRecordingsByTrack(room);
-            assertThat(processing.keySet()).as(why).isEqualTo(Set.copyOf(room.recordingTracks()));
+            assertThat(processing.keySet()).as(why).isEqualTo(Set.copyOf(room.recordingTrackSids()));
             assertThat(processing.values()).as(why).allMatch(n -> n == 1);
             // Once everything has arrived, any redelivery changes nothing.
             for (RoomEvent event : history) {

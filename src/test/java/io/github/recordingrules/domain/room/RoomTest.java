@@ -155,7 +155,7 @@ class RoomTest {
         Outcome data = room.apply(added(4, ALICE, "Alice", MTA_D, TrackKind.DATA, "chat"), sids);
         assertThat(data.started()).isEmpty();
 
-        assertThat(room.recordingTracks()).containsExactlyInAnyOrder(MTA_A, MTA_C);
+        assertThat(room.recordingTrackSids()).containsExactlyInAnyOrder(MTA_A, MTA_C);
         assertThat(processingTracks(room)).containsExactlyInAnyOrder(MTA_A, MTA_C);
         assertThat(sidsOf(List.copyOf(room.recordings()))).doesNotHaveDuplicates();
     }
@@ -168,7 +168,7 @@ class RoomTest {
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o.started()).isEmpty());
         assertThat(room.displayedRules()).isEmpty();
-        assertThat(room.recordingTracks()).isEmpty();
+        assertThat(room.recordingTrackSids()).isEmpty();
         assertThat(room.recordings()).isEmpty();
         assertThat(room.publishedTracks()).hasSize(4);
     }
@@ -209,7 +209,7 @@ class RoomTest {
             assertThat(r.sid()).isEqualTo(aliceAudioRecording);
             assertThat(r.status()).isEqualTo(RecordingStatus.PROCESSING);
         });
-        assertThat(room.recordingTracks()).containsExactlyInAnyOrder(MTA_A, MTA_C);
+        assertThat(room.recordingTrackSids()).containsExactlyInAnyOrder(MTA_A, MTA_C);
         assertThat(room.displayedRules()).containsExactly(new RecordingRule(
                 io.github.recordingrules.domain.rules.RuleType.INCLUDE, false, null, "Alice", null));
         assertThat(room.rulesDateCreated()).isEqualTo(at(10));
@@ -226,7 +226,7 @@ class RoomTest {
 
         assertThat(videoOnly.started()).isEmpty();
         assertThat(videoOnly.stopped()).extracting(Recording::trackSid).containsExactlyInAnyOrder(MTA_A, MTB_A);
-        assertThat(room.recordingTracks()).containsExactlyInAnyOrder(MTA_C, MTB_C);
+        assertThat(room.recordingTrackSids()).containsExactlyInAnyOrder(MTA_C, MTB_C);
         // The rules keep applying as tracks come and go, with no further call.
         Outcome screen = room.apply(added(31, BOB, "Bob", "MT" + "b2".repeat(16), TrackKind.VIDEO, "screen"), sids);
         assertThat(screen.started()).extracting(Recording::trackName).containsExactly("screen");
@@ -299,7 +299,7 @@ class RoomTest {
             assertThat(room.apply(event, sids).changed()).as("redelivery of %s", event).isFalse();
         }
         assertThat(room.snapshot()).isEqualTo(end);
-        assertThat(room.recordingTracks()).containsExactly(MTA_C);
+        assertThat(room.recordingTrackSids()).containsExactly(MTA_C);
         assertThat(room.recordings()).hasSize(3);
     }
 
@@ -315,7 +315,7 @@ class RoomTest {
         assertThat(room.apply(aliceAudio(2), sids).changed()).isFalse();
         assertThat(room.apply(aliceAudio(5), sids).changed()).isFalse();
 
-        assertThat(room.recordingTracks()).isEmpty();
+        assertThat(room.recordingTrackSids()).isEmpty();
         assertThat(recordingsOf(room, MTA_A)).singleElement()
                 .extracting(Recording::status).isEqualTo(RecordingStatus.COMPLETED);
     }
@@ -329,7 +329,7 @@ class RoomTest {
         room.apply(connected(1, ALICE, "Alice"), sids);
 
         assertThat(lateAdd.started()).isEmpty();
-        assertThat(room.recordingTracks()).isEmpty();
+        assertThat(room.recordingTrackSids()).isEmpty();
         assertThat(room.recordings()).isEmpty();
     }
 
@@ -345,7 +345,7 @@ class RoomTest {
 
         assertThat(republished.started()).singleElement().extracting(Recording::trackSid).isEqualTo(MTA_A);
         assertThat(staleRemoval.changed()).isFalse();
-        assertThat(room.recordingTracks()).containsExactly(MTA_A);
+        assertThat(room.recordingTrackSids()).containsExactly(MTA_A);
         assertThat(recordingsOf(room, MTA_A)).extracting(Recording::status)
                 .containsExactly(RecordingStatus.COMPLETED, RecordingStatus.PROCESSING);
     }
@@ -361,7 +361,7 @@ class RoomTest {
         Outcome staleRemoval = room.apply(aliceAudioRemoved(4), sids);
 
         assertThat(staleRemoval.stopped()).isEmpty();
-        assertThat(room.recordingTracks()).containsExactly(MTA_A);
+        assertThat(room.recordingTrackSids()).containsExactly(MTA_A);
     }
 
     @Test
@@ -376,7 +376,7 @@ class RoomTest {
         Outcome staleAdd = room.apply(aliceAudio(5), sids);
 
         assertThat(staleAdd.started()).isEmpty();
-        assertThat(room.recordingTracks()).isEmpty();
+        assertThat(room.recordingTrackSids()).isEmpty();
     }
 
     @ParameterizedTest(name = "removal first: {0}")
@@ -389,7 +389,7 @@ class RoomTest {
 
         events.forEach(e -> room.apply(e, sids));
 
-        assertThat(room.recordingTracks()).isEmpty();
+        assertThat(room.recordingTrackSids()).isEmpty();
         assertThat(processingTracks(room)).isEmpty();
     }
 
@@ -408,14 +408,14 @@ class RoomTest {
         });
         assertThat(gone.stopped()).filteredOn(r -> r.trackSid().equals(MTA_A))
                 .singleElement().extracting(Recording::duration).isEqualTo(8);
-        assertThat(room.recordingTracks()).containsExactlyInAnyOrder(MTB_A, MTB_C);
+        assertThat(room.recordingTrackSids()).containsExactlyInAnyOrder(MTB_A, MTB_C);
         assertThat(processingTracks(room)).containsExactlyInAnyOrder(MTB_A, MTB_C);
 
         // Late news from before the disconnection does not revive Alice.
         assertThat(room.apply(connected(1, ALICE, "Alice"), sids).changed()).isFalse();
         assertThat(room.apply(added(9, ALICE, "Alice", "MT" + "a4".repeat(16), TrackKind.AUDIO, "late"), sids).changed())
                 .isFalse();
-        assertThat(room.recordingTracks()).containsExactlyInAnyOrder(MTB_A, MTB_C);
+        assertThat(room.recordingTrackSids()).containsExactlyInAnyOrder(MTB_A, MTB_C);
     }
 
     // ---- the end of a room -----------------------------------------------------------------------
@@ -433,7 +433,7 @@ class RoomTest {
         assertThat(room.status()).isEqualTo(RoomStatus.COMPLETED);
         assertThat(room.inProgress()).isFalse();
         assertThat(room.endTime()).isEqualTo(at(60));
-        assertThat(room.recordingTracks()).isEmpty();
+        assertThat(room.recordingTrackSids()).isEmpty();
         assertThat(room.recordings()).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(RecordingStatus.COMPLETED);
             assertThat(r.dateCompleted()).isEqualTo(at(60));
@@ -575,7 +575,7 @@ class RoomTest {
 
         Room onConnect = Room.create(ROOM, "p2p", type, true, null, null, null, T0);
         aliceAndBob(onConnect);
-        assertThat(onConnect.recordingTracks()).isEmpty();
+        assertThat(onConnect.recordingTrackSids()).isEmpty();
         assertThat(onConnect.recordings()).isEmpty();
     }
 
@@ -597,7 +597,7 @@ class RoomTest {
 
         aliceAndBob(room);
 
-        assertThat(room.recordingTracks()).containsExactlyInAnyOrder(MTA_A, MTB_A);
+        assertThat(room.recordingTrackSids()).containsExactlyInAnyOrder(MTA_A, MTB_A);
         assertThat(room.rulesDateCreated()).isEqualTo(T0);
     }
 
@@ -615,7 +615,7 @@ class RoomTest {
         Room restored = Room.restore(snapshot);
 
         assertThat(restored.snapshot()).isEqualTo(snapshot);
-        assertThat(restored.recordingTracks()).isEqualTo(room.recordingTracks());
+        assertThat(restored.recordingTrackSids()).isEqualTo(room.recordingTrackSids());
         assertThat(restored.publishedTracks()).isEqualTo(room.publishedTracks());
         assertThat(restored.displayedRules()).isEqualTo(room.displayedRules());
         assertThat(List.copyOf(restored.recordings())).isEqualTo(List.copyOf(room.recordings()));

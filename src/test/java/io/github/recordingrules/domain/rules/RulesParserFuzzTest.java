@@ -1,5 +1,6 @@
 package io.github.recordingrules.domain.rules;
 
+import io.github.recordingrules.domain.Limits;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -56,7 +57,7 @@ class RulesParserFuzzTest {
             }
             for (String filter : new String[]{rule.publisher(), rule.track()}) {
                 if (filter != null) {
-                    assertThat(filter.length()).isBetween(1, RulesParser.MAX_FILTER_LENGTH);
+                    assertThat(filter.length()).isBetween(1, Limits.NAME);
                 }
             }
         }

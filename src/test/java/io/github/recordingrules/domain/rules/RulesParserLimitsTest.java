@@ -1,5 +1,6 @@
 package io.github.recordingrules.domain.rules;
 
+import io.github.recordingrules.domain.Limits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,7 +13,7 @@ class RulesParserLimitsTest {
     @ParameterizedTest
     @ValueSource(strings = {"publisher", "track"})
     void aFilterOf256CharactersIsAcceptedAndOf257IsInvalid(String filter) throws Exception {
-        String longest = "é".repeat(RulesParser.MAX_FILTER_LENGTH);
+        String longest = "é".repeat(Limits.NAME);
 
         RecordingRules rules = RulesParser.parse("[{\"type\":\"include\",\"" + filter + "\":\"" + longest + "\"}]");
         assertThat(rules.toWire().get(0)).containsEntry(filter, longest);

@@ -1,0 +1,32 @@
+package io.github.recordingrules.adapter.http;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.github.recordingrules.domain.room.Recording;
+import io.github.recordingrules.domain.rules.TrackKind;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.util.Map;
+
+/**
+ * Twilio's RoomRecording resource, in REST answers and in callback answers alike. The media itself is
+ * the media server's: size, codec, offset and external location are null rather than made up.
+ */
+@RegisterForReflection
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RecordingJson(String accountSid, String status, String dateCreated, String sid, String sourceSid,
+                            Long size, String url, String type, Integer duration, String containerFormat,
+                            String codec, Map<String, String> groupingSids, String trackName, Long offset,
+                            String mediaExternalLocation, String roomSid, Map<String, String> links) {
+
+    public static RecordingJson of(Recording recording, String roomSid, String accountSid, String baseUrl) {
+        String url = baseUrl + "/v1/Rooms/" + roomSid + "/Recordings/" + recording.sid();
+        TrackKind kind = recording.kind();
+        return new RecordingJson(accountSid, recording.status().wireName(), ApiDates.format(recording.dateCreated()),
+                recording.sid(), recording.trackSid(), null, url, kind == null ? null : kind.wireName(),
+                recording.duration(), kind == null ? null : kind == TrackKind.AUDIO ? "mka" : "mkv", null,
+                Map.of("room_sid", roomSid, "participant_sid", recording.participantSid()),
+                recording.trackName() != null ? recording.trackName() : recording.trackSid(), null, null, roomSid,
+                Map.of("media", url + "/Media"));
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.recordingrules.domain.room;
+
+import io.github.recordingrules.domain.room.RoomEvent.RecordingStatusChanged;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every recording of a room, and which one each recording track has now. It follows the set of
+ * recording tracks: a track entering it starts a new recording ({@code RT…}), a track leaving it
+ * completes that recording (docs/SPEC.md §3).
+ */
+final class RecordingLedger {
+
+    private final Map<String, Recording> recordings;
+    /** Track SID to the SID of its processing recording: the set of recording tracks as last enforced. */
+    private final Map<String, String> recordingByTrack;
+
+    RecordingLedger(List<Recording> recordings, Map<String, String> recordingByTrack) {
+        this.recordings = Presence.index(recordings, Recording::sid);
+        this.recordingByTrack = recordingByTrack == null ? new LinkedHashMap<>() : new LinkedHashMap<>(recordingByTrack);
+    }
+
+    /** Starts and completes recordings so that exactly the {@code wanted} tracks have one. */
+    Outcome follow(Set<String> wanted, Function<String, Track> trackOf, Instant now, SidGenerator sids) {
+        List<Recording> stopped = new ArrayList<>();
+        for (Map.Entry<String, String> current : List.copyOf(recordingByTrack.entrySet())) {
+            if (!wanted.contains(current.getKey())) {
+                Recording done = recordings.get(current.getValue()).complete(now);
+                recordings.put(done.sid(), done);
+                recordingByTrack.remove(current.getKey());
+                stopped.add(done);
+            }
+        }
+        List<Recording> started = new ArrayList<>();
+        for (String trackSid : wanted) {
+            if (!recordingByTrack.containsKey(trackSid)) {
+                Track track = trackOf.apply(trackSid);
+                Recording recording = new Recording(sids.next("RT"), trackSid, track.name(), track.kind(),
+                        track.participantSid(), RecordingStatus.PROCESSING, now, null, null);
+                recordings.put(recording.sid(), recording);
+                recordingByTrack.put(trackSid, recording.sid());
+                started.add(recording);
+            }
+        }
+        return new Outcome(true, List.copyOf(started), List.copyOf(stopped));
+    }
+
+    /** A recording-* callback: a final status the media server reports; a processing one changes nothing. */
+    boolean statusChanged(RecordingStatusChanged e) {
+        Recording recording = recordings.get(e.recordingSid());
+        if (recording == null || e.status() == null || recording.status() == e.status()
+                || e.status() == RecordingStatus.PROCESSING || recording.status() == RecordingStatus.DELETED) {
+            return false;
+        }
+        recordings.put(recording.sid(), recording.withStatus(e.status(), e.duration()));
+        return true;
+    }
+
+    /** The recording tracks, in the order their recordings started. */
+    List<RecordingTrack> recordingTracks(Presence presence) {
+        List<RecordingTrack> recording = new ArrayList<>(recordingByTrack.size());
+        for (Map.Entry<String, String> current : recordingByTrack.entrySet()) {
+            recording.add(new RecordingTrack(presence.track(current.getKey()).orElseThrow(),
+                    recordings.get(current.getValue())));
+        }
+        return recording;
+    }
+
+    Set<String> recordingTrackSids() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(recordingByTrack.keySet()));
+    }
+
+    Collection<Recording> recordings() {
+        return recordings.values();
+    }
+
+    Optional<Recording> recording(String recordingSid) {
+        return Optional.ofNullable(recordings.get(recordingSid));
+    }
+
+    Map<String, String> recordingByTrack() {
+        return Map.copyOf(recordingByTrack);
+    }
+}

@@ -1,8 +1,0 @@
-package io.github.recordingrules.adapter.webhook;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** Every webhook test again, against the packaged function (the native binary under {@code -Dnative}). */
-@QuarkusIntegrationTest
-class RoomEventsApiIT extends RoomEventsApiTest {
-}

@@ -1,0 +1,5 @@
+package io.github.recordingrules.archfixture.adapter.http;
+
+/** What every adapter may use. */
+public class Shared {
+}
