@@ -3,6 +3,7 @@ package io.github.recordingrules.adapter.http;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.github.recordingrules.domain.room.Recording;
+import io.github.recordingrules.domain.room.RecordingMedia;
 import io.github.recordingrules.domain.rules.TrackKind;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * Twilio's RoomRecording resource, in REST answers and in callback answers alike. The media itself is
- * the media server's: size, codec, offset and external location are null rather than made up.
+ * the media server's: size, codec, offset and external location are what it reported, else null rather
+ * than made up; the container defaults to Twilio's (mka for audio, mkv for video).
  */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -22,11 +24,14 @@ public record RecordingJson(String accountSid, String status, String dateCreated
     public static RecordingJson of(Recording recording, String roomSid, String accountSid, String baseUrl) {
         String url = baseUrl + "/v1/Rooms/" + roomSid + "/Recordings/" + recording.sid();
         TrackKind kind = recording.kind();
+        RecordingMedia media = recording.media() == null ? RecordingMedia.NONE : recording.media();
+        String container = media.container() != null ? media.container()
+                : kind == null ? null : kind == TrackKind.AUDIO ? "mka" : "mkv";
         return new RecordingJson(accountSid, recording.status().wireName(), ApiDates.format(recording.dateCreated()),
-                recording.sid(), recording.trackSid(), null, url, kind == null ? null : kind.wireName(),
-                recording.duration(), kind == null ? null : kind == TrackKind.AUDIO ? "mka" : "mkv", null,
+                recording.sid(), recording.trackSid(), media.size(), url, kind == null ? null : kind.wireName(),
+                recording.duration(), container, media.codec(),
                 Map.of("room_sid", roomSid, "participant_sid", recording.participantSid()),
-                recording.trackName() != null ? recording.trackName() : recording.trackSid(), null, null, roomSid,
-                Map.of("media", url + "/Media"));
+                recording.trackName() != null ? recording.trackName() : recording.trackSid(), media.offset(),
+                media.mediaExternalLocation(), roomSid, Map.of("media", url + "/Media"));
     }
 }

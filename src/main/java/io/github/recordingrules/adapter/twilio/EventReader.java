@@ -3,6 +3,7 @@ package io.github.recordingrules.adapter.twilio;
 import io.github.recordingrules.adapter.http.InvalidParameterException;
 import io.github.recordingrules.domain.Limits;
 import io.github.recordingrules.domain.Sids;
+import io.github.recordingrules.domain.room.RecordingMedia;
 import io.github.recordingrules.domain.room.RecordingStatus;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomType;
@@ -51,6 +52,10 @@ final class EventReader {
             case "track-removed" -> new RoomEvent.TrackRemoved(at, required("ParticipantSid", Sids::isParticipant),
                     optional("ParticipantIdentity"), required("TrackSid", Sids::isTrack), trackKind(false),
                     optional("TrackName"));
+            case "track-enabled" -> new RoomEvent.TrackSwitched(at, required("ParticipantSid", Sids::isParticipant),
+                    required("TrackSid", Sids::isTrack), true);
+            case "track-disabled" -> new RoomEvent.TrackSwitched(at, required("ParticipantSid", Sids::isParticipant),
+                    required("TrackSid", Sids::isTrack), false);
             case "recording-completed" -> recordingStatus(at, RecordingStatus.COMPLETED);
             case "recording-failed" -> recordingStatus(at, RecordingStatus.FAILED);
             case "recording-deleted" -> recordingStatus(at, RecordingStatus.DELETED);
@@ -59,17 +64,31 @@ final class EventReader {
         return new Callback(roomSid, optional("RoomName"), RoomType.fromWireName(optional("RoomType")), eventName, event);
     }
 
+    /** A media server's report on a recording, with Twilio's recording parameters (each optional). */
     private RoomEvent recordingStatus(Instant at, RecordingStatus status) {
-        String duration = optional("Duration");
-        Integer seconds = null;
-        if (duration != null) {
-            try {
-                seconds = Integer.valueOf(duration);
-            } catch (NumberFormatException e) {
-                throw new InvalidParameterException("Duration must be a whole number of seconds");
-            }
+        Long duration = count("Duration", Integer.MAX_VALUE);
+        RecordingMedia media = new RecordingMedia(optional("MediaUri"), optional("MediaExternalLocation"),
+                count("Size", Long.MAX_VALUE), optional("Codec"), optional("Container"),
+                count("OffsetFromTwilioVideoEpoch", Long.MAX_VALUE), optional("FailedOperation"));
+        return new RoomEvent.RecordingStatusChanged(at, required("RecordingSid", Sids::isRecording), status,
+                duration == null ? null : duration.intValue(), media.equals(RecordingMedia.NONE) ? null : media);
+    }
+
+    /** A whole number from 0 to {@code max}, or null when absent. */
+    private Long count(String name, long max) {
+        String value = optional(name);
+        if (value == null) {
+            return null;
         }
-        return new RoomEvent.RecordingStatusChanged(at, required("RecordingSid", Sids::isRecording), status, seconds);
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= 0 && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidParameterException(name + " must be a whole number from 0 to " + max);
     }
 
     private TrackKind trackKind(boolean required) {

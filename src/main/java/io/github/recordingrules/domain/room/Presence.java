@@ -4,6 +4,7 @@ import io.github.recordingrules.domain.room.RoomEvent.ParticipantConnected;
 import io.github.recordingrules.domain.room.RoomEvent.ParticipantDisconnected;
 import io.github.recordingrules.domain.room.RoomEvent.TrackAdded;
 import io.github.recordingrules.domain.room.RoomEvent.TrackRemoved;
+import io.github.recordingrules.domain.room.RoomEvent.TrackSwitched;
 import io.github.recordingrules.domain.rules.TrackInfo;
 
 import java.time.Instant;
@@ -55,7 +56,7 @@ final class Presence {
         for (Track track : List.copyOf(tracks.values())) {
             if (track.participantSid().equals(e.participantSid()) && track.published()
                     && !e.timestamp().isBefore(track.changedAt())) {
-                tracks.put(track.sid(), withPublished(track, false, e.timestamp()));
+                tracks.put(track.sid(), track.withPublished(false, e.timestamp()));
                 changed = true;
             }
         }
@@ -79,21 +80,33 @@ final class Presence {
             learnIdentity(publisher, e.identity());
         }
         tracks.put(e.trackSid(), new Track(e.trackSid(), e.trackName() != null ? e.trackName() : nameOf(known),
-                e.kind(), e.participantSid(), true, e.timestamp()));
+                e.kind(), e.participantSid(), true, e.timestamp(), known == null ? null : known.enabled(),
+                known == null ? null : known.enabledChangedAt()));
         return true;
     }
 
     boolean trackRemoved(TrackRemoved e) {
         Track known = tracks.get(e.trackSid());
         if (known == null) {
-            tracks.put(e.trackSid(), new Track(e.trackSid(), e.trackName(), e.kind(), e.participantSid(), false, e.timestamp()));
+            tracks.put(e.trackSid(), new Track(e.trackSid(), e.trackName(), e.kind(), e.participantSid(), false, e.timestamp(),
+                    null, null));
             return true;
         }
         if (wins(false, e.timestamp(), known.published(), known.changedAt())) {
-            tracks.put(known.sid(), withPublished(known, false, e.timestamp()));
+            tracks.put(known.sid(), known.withPublished(false, e.timestamp()));
             return true;
         }
         return false;
+    }
+
+    /** Muting is a register of its own, ordered by timestamp; a track not known yet is not switched. */
+    boolean trackSwitched(TrackSwitched e) {
+        Track known = tracks.get(e.trackSid());
+        if (known == null || (known.enabledChangedAt() != null && !e.timestamp().isAfter(known.enabledChangedAt()))) {
+            return false;
+        }
+        tracks.put(known.sid(), known.withEnabled(e.enabled(), e.timestamp()));
+        return true;
     }
 
     List<TrackInfo> publishedTracks() {
@@ -155,8 +168,8 @@ final class Presence {
             learned = learnIdentity(publisher, e.identity());
         }
         if ((known.name() == null && e.trackName() != null) || (known.kind() == null && e.kind() != null)) {
-            tracks.put(known.sid(), new Track(known.sid(), known.name() != null ? known.name() : e.trackName(),
-                    known.kind() != null ? known.kind() : e.kind(), known.participantSid(), known.published(), known.changedAt()));
+            tracks.put(known.sid(), known.withDetails(known.name() != null ? known.name() : e.trackName(),
+                    known.kind() != null ? known.kind() : e.kind()));
             learned = true;
         }
         return learned;
@@ -168,10 +181,6 @@ final class Presence {
 
     private static String nameOf(Track known) {
         return known == null ? null : known.name();
-    }
-
-    private static Track withPublished(Track track, boolean published, Instant at) {
-        return new Track(track.sid(), track.name(), track.kind(), track.participantSid(), published, at);
     }
 
     static <T> Map<String, T> index(List<T> values, Function<T, String> key) {

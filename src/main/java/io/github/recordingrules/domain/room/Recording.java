@@ -7,21 +7,27 @@ import java.time.Instant;
 
 /**
  * A track recording ({@code RT…}). It starts when its track enters the set of recording tracks
- * and completes when the track leaves it.
+ * and completes when the track leaves it, or when the media server reports it ended.
  *
- * @param duration whole seconds, null while processing
+ * @param duration whole seconds, null while processing; a duration the media server reports wins
+ * @param media    what the media server reported of the media; null until it reports
  */
 public record Recording(String sid, String trackSid, String trackName, TrackKind kind, String participantSid,
-                        RecordingStatus status, Instant dateCreated, Instant dateCompleted, Integer duration) {
+                        RecordingStatus status, Instant dateCreated, Instant dateCompleted, Integer duration,
+                        RecordingMedia media) {
 
     Recording complete(Instant at) {
         RecordingStatus next = status == RecordingStatus.PROCESSING ? RecordingStatus.COMPLETED : status;
-        return new Recording(sid, trackSid, trackName, kind, participantSid, next, dateCreated, at, secondsBetween(dateCreated, at));
+        return new Recording(sid, trackSid, trackName, kind, participantSid, next, dateCreated, at,
+                secondsBetween(dateCreated, at), media);
     }
 
-    Recording withStatus(RecordingStatus next, Integer reportedDuration) {
-        Integer seconds = reportedDuration != null ? reportedDuration : duration;
-        return new Recording(sid, trackSid, trackName, kind, participantSid, next, dateCreated, dateCompleted, seconds);
+    /** The media server's report: a final status, and whatever it knows of the media. */
+    Recording reported(RecordingStatus next, Integer reportedDuration, RecordingMedia reportedMedia, Instant at) {
+        Recording ended = dateCompleted == null ? complete(at) : this;
+        return new Recording(sid, trackSid, trackName, kind, participantSid, next, dateCreated, ended.dateCompleted,
+                reportedDuration != null ? reportedDuration : ended.duration,
+                reportedMedia == null ? media : reportedMedia.over(media));
     }
 
     /** Rounded to the nearest second; a sub-second recording lasts one second, as Twilio reports it. */

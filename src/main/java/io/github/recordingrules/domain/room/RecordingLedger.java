@@ -46,7 +46,7 @@ final class RecordingLedger {
             if (!recordingByTrack.containsKey(trackSid)) {
                 Track track = trackOf.apply(trackSid);
                 Recording recording = new Recording(sids.next("RT"), trackSid, track.name(), track.kind(),
-                        track.participantSid(), RecordingStatus.PROCESSING, now, null, null);
+                        track.participantSid(), RecordingStatus.PROCESSING, now, null, null, null);
                 recordings.put(recording.sid(), recording);
                 recordingByTrack.put(trackSid, recording.sid());
                 started.add(recording);
@@ -55,14 +55,25 @@ final class RecordingLedger {
         return new Outcome(true, List.copyOf(started), List.copyOf(stopped));
     }
 
-    /** A recording-* callback: a final status the media server reports; a processing one changes nothing. */
+    /**
+     * A recording-* callback: the media server reports a final status and what it knows of the media. A
+     * report on a recording the function already completed still adds its duration and media. A
+     * recording the media server ended while the rules still want its track leaves the set of recording
+     * tracks, so that enforcing the rules starts a new recording of the track (docs/SPEC.md §4).
+     * A processing report changes nothing; a deleted recording stays deleted.
+     */
     boolean statusChanged(RecordingStatusChanged e) {
         Recording recording = recordings.get(e.recordingSid());
-        if (recording == null || e.status() == null || recording.status() == e.status()
-                || e.status() == RecordingStatus.PROCESSING || recording.status() == RecordingStatus.DELETED) {
+        if (recording == null || e.status() == null || e.status() == RecordingStatus.PROCESSING
+                || recording.status() == RecordingStatus.DELETED) {
             return false;
         }
-        recordings.put(recording.sid(), recording.withStatus(e.status(), e.duration()));
+        Recording reported = recording.reported(e.status(), e.duration(), e.media(), e.timestamp());
+        if (reported.equals(recording)) {
+            return false;
+        }
+        recordings.put(recording.sid(), reported);
+        recordingByTrack.values().remove(recording.sid());
         return true;
     }
 

@@ -6,6 +6,7 @@ import io.github.recordingrules.domain.room.RoomEvent.RecordingStatusChanged;
 import io.github.recordingrules.domain.room.RoomEvent.RoomEnded;
 import io.github.recordingrules.domain.room.RoomEvent.TrackAdded;
 import io.github.recordingrules.domain.room.RoomEvent.TrackRemoved;
+import io.github.recordingrules.domain.room.RoomEvent.TrackSwitched;
 import io.github.recordingrules.domain.rules.RecordingRule;
 import io.github.recordingrules.domain.rules.RecordingRules;
 import io.github.recordingrules.domain.rules.TrackInfo;
@@ -103,6 +104,8 @@ public final class Room {
             changed = presence.trackAdded(e);
         } else if (event instanceof TrackRemoved e) {
             changed = presence.trackRemoved(e);
+        } else if (event instanceof TrackSwitched e) {
+            changed = presence.trackSwitched(e);
         } else if (event instanceof RoomEnded e) {
             changed = end(e.timestamp());
         } else {

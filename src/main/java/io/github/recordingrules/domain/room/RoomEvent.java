@@ -30,12 +30,21 @@ public sealed interface RoomEvent {
                         String trackSid, TrackKind kind, String trackName) implements RoomEvent {
     }
 
-    /** A recording-* callback from the media server reporting how a recording went. */
-    record RecordingStatusChanged(Instant timestamp, String recordingSid, RecordingStatus status,
-                                  Integer duration) implements RoomEvent {
+    /** A track's publisher muted or unmuted it; what is recorded does not change. */
+    record TrackSwitched(Instant timestamp, String participantSid, String trackSid, boolean enabled) implements RoomEvent {
     }
 
-    /** Accepted and ignored: track-enabled, track-disabled and events this function does not know. */
+    /**
+     * A recording-* callback from the media server reporting how a recording went.
+     *
+     * @param duration whole seconds, or null
+     * @param media    what the media server reports of the media, or null
+     */
+    record RecordingStatusChanged(Instant timestamp, String recordingSid, RecordingStatus status,
+                                  Integer duration, RecordingMedia media) implements RoomEvent {
+    }
+
+    /** Accepted and ignored: events this function does not know. */
     record Other(Instant timestamp, String name) implements RoomEvent {
     }
 }

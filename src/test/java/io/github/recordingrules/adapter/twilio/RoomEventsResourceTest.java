@@ -138,17 +138,83 @@ class RoomEventsResourceTest {
     }
 
     @Test
-    void trackEnabledAndDisabledAndUnknownEventsAreAcceptedAndChangeNothing() {
+    void trackEnabledAndDisabledAreKeptButRecordNothingNewAndUnknownEventsChangeNothing() {
         String room = groupRoom("[{\"type\":\"include\",\"all\":true}]");
         String mic = sid("MT", "mic");
         post(track(room, "track-added", ALICE, "Alice", mic, "audio", "mic", nextTimestamp())).statusCode(200);
-        for (String name : List.of("track-disabled", "track-enabled", "participant-reconnecting", "something-new")) {
+        for (String name : List.of("track-disabled", "track-enabled")) {
+            post(track(room, name, ALICE, "Alice", mic, "audio", "mic", nextTimestamp())).statusCode(200)
+                    .body("applied", equalTo(true))
+                    .body("started", empty()).body("stopped", empty())
+                    .body("recording_tracks.track_sid", equalTo(List.of(mic)));
+        }
+        for (String name : List.of("participant-reconnecting", "something-new")) {
             Map<String, String> params = track(room, name, ALICE, "Alice", mic, "audio", "mic", nextTimestamp());
             params.put("UnknownParameter", "ignored");
             post(params).statusCode(200).body("applied", equalTo(false))
                     .body("recording_tracks.track_sid", equalTo(List.of(mic)));
         }
         api().get("/v1/Rooms/{room}/Recordings", room).then().body("recordings", hasSize(1));
+    }
+
+    @Test
+    void aDurationReportedAfterTheTrackWasRemovedIsKeptWithTheMediaDetails() {
+        String room = groupRoom("[{\"type\":\"include\",\"all\":true}]");
+        String mic = sid("MT", "late-report");
+        String recording = post(track(room, "track-added", ALICE, "Alice", mic, "audio", "mic", nextTimestamp()))
+                .statusCode(200).extract().path("started[0].sid");
+        post(track(room, "track-removed", ALICE, "Alice", mic, "audio", "mic", nextTimestamp()))
+                .statusCode(200).body("stopped[0].sid", equalTo(recording));
+
+        Map<String, String> report = event(room, "recording-completed", nextTimestamp());
+        report.put("RecordingSid", recording);
+        report.put("Duration", "42");
+        report.put("Size", "123456");
+        report.put("Codec", "opus");
+        report.put("Container", "mka");
+        report.put("OffsetFromTwilioVideoEpoch", "5000");
+        report.put("MediaExternalLocation", "https://bucket.s3.amazonaws.com/a.mka");
+        post(report).statusCode(200).body("applied", equalTo(true)).body("started", empty());
+
+        api().get("/v1/Rooms/{room}/Recordings/{sid}", room, recording).then().statusCode(200)
+                .body("status", equalTo("completed")).body("duration", equalTo(42)).body("size", equalTo(123456))
+                .body("codec", equalTo("opus")).body("container_format", equalTo("mka")).body("offset", equalTo(5000))
+                .body("media_external_location", equalTo("https://bucket.s3.amazonaws.com/a.mka"));
+    }
+
+    @Test
+    void aRecordingTheMediaServerEndsWhileTheRulesWantTheTrackIsReplacedAndTheAnswerAgrees() {
+        String room = groupRoom("[{\"type\":\"include\",\"all\":true}]");
+        String mic = sid("MT", "rotated");
+        String first = post(track(room, "track-added", ALICE, "Alice", mic, "audio", "mic", nextTimestamp()))
+                .statusCode(200).extract().path("started[0].sid");
+
+        Map<String, String> report = event(room, "recording-completed", nextTimestamp());
+        report.put("RecordingSid", first);
+        String second = post(report).statusCode(200).body("applied", equalTo(true))
+                .body("started", hasSize(1)).body("started[0].source_sid", equalTo(mic))
+                .extract().path("started[0].sid");
+
+        assertThat(second).isNotEqualTo(first);
+        post(track(room, "track-added", ALICE, "Alice", mic, "audio", "mic", nextTimestamp())).statusCode(200)
+                .body("recording_tracks.recording_sid", equalTo(List.of(second)));
+        api().get("/v1/Rooms/{room}/Recordings/{sid}", room, first).then().body("status", equalTo("completed"));
+        api().queryParam("Status", "processing").get("/v1/Rooms/{room}/Recordings", room).then()
+                .body("recordings.sid", equalTo(List.of(second)));
+    }
+
+    @Test
+    void aReportedNumberThatIsNotAWholeNumberIsRefusedAndChangesNothing() {
+        String room = groupRoom("[{\"type\":\"include\",\"all\":true}]");
+        String recording = post(track(room, "track-added", ALICE, "Alice", sid("MT", "bad-size"), "audio", "m",
+                nextTimestamp())).statusCode(200).extract().path("started[0].sid");
+        for (String[] bad : new String[][]{{"Duration", "-1"}, {"Size", "big"}, {"OffsetFromTwilioVideoEpoch", "1.5"}}) {
+            Map<String, String> report = event(room, "recording-completed", nextTimestamp());
+            report.put("RecordingSid", recording);
+            report.put(bad[0], bad[1]);
+            post(report).statusCode(400).body("code", equalTo(20001));
+        }
+        api().get("/v1/Rooms/{room}/Recordings/{sid}", room, recording).then().body("status", equalTo("processing"));
     }
 
     @Test

@@ -470,7 +470,7 @@ class RoomTest {
     // ---- events that do not change the set -------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"track-enabled", "track-disabled", "room-something-new", "participant-reconnecting"})
+    @ValueSource(strings = {"room-something-new", "participant-reconnecting"})
     void otherEventsChangeNothing(String name) {
         Room room = groupRoom(true);
         aliceAndBob(room);
@@ -493,6 +493,25 @@ class RoomTest {
 
     // ---- recording-* callbacks ---------------------------------------------------------------------
 
+    @Test
+    void mutingATrackIsKeptInOrderAndChangesNothingRecorded() {
+        Room room = groupRoom(true);
+        Recording recording = room.apply(aliceAudio(2), sids).started().get(0);
+
+        Outcome muted = room.apply(new RoomEvent.TrackSwitched(at(5), ALICE, MTA_A, false), sids);
+        Outcome stale = room.apply(new RoomEvent.TrackSwitched(at(4), ALICE, MTA_A, true), sids);
+
+        assertThat(muted.changed()).isTrue();
+        assertThat(muted.started()).isEmpty();
+        assertThat(muted.stopped()).isEmpty();
+        assertThat(stale.changed()).as("an older unmute delivered late").isFalse();
+        assertThat(room.snapshot().tracks()).singleElement().satisfies(t -> assertThat(t.isEnabled()).isFalse());
+        assertThat(room.recordingTracks()).singleElement()
+                .satisfies(t -> assertThat(t.recording().sid()).isEqualTo(recording.sid()));
+        assertThat(room.apply(new RoomEvent.TrackSwitched(at(6), ALICE, "MT" + "e".repeat(32), true), sids).changed())
+                .as("an unknown track").isFalse();
+    }
+
     @Nested
     class RecordingStatusEvents {
 
@@ -506,26 +525,72 @@ class RoomTest {
         }
 
         @Test
-        void aFailureIsRecordedOnceAndDoesNotStartAnything() {
-            Outcome failed = room.apply(new RecordingStatusChanged(at(5), recording.sid(), RecordingStatus.FAILED, null), sids);
+        void aFailureWhileTheRulesStillWantTheTrackStartsANewRecordingOnce() {
+            Outcome failed = room.apply(new RecordingStatusChanged(at(5), recording.sid(), RecordingStatus.FAILED, null,
+                    new RecordingMedia(null, null, null, null, null, null, "recording")), sids);
 
             assertThat(failed.changed()).isTrue();
-            assertThat(failed.started()).isEmpty();
-            assertThat(room.recording(recording.sid())).get().extracting(Recording::status).isEqualTo(RecordingStatus.FAILED);
-            assertThat(room.apply(new RecordingStatusChanged(at(5), recording.sid(), RecordingStatus.FAILED, null), sids)
+            assertThat(failed.stopped()).isEmpty();
+            assertThat(failed.started()).singleElement().satisfies(next -> {
+                assertThat(next.sid()).isNotEqualTo(recording.sid());
+                assertThat(next.trackSid()).isEqualTo(recording.trackSid());
+            });
+            assertThat(room.recording(recording.sid())).get().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(RecordingStatus.FAILED);
+                assertThat(r.media().failedOperation()).isEqualTo("recording");
+            });
+            assertThat(room.recordingTracks()).singleElement()
+                    .satisfies(t -> assertThat(t.recording().sid()).isEqualTo(failed.started().get(0).sid()));
+            assertThat(room.apply(new RecordingStatusChanged(at(5), recording.sid(), RecordingStatus.FAILED, null, null), sids)
                     .changed()).isFalse();
-            assertThat(room.recordings()).hasSize(1);
+            assertThat(room.recordings()).hasSize(2);
+        }
+
+        @Test
+        void aRecordingTheMediaServerCompletedIsFollowedByANewOneAndTheAnswerStaysConsistent() {
+            Outcome completed = room.apply(new RecordingStatusChanged(at(6), recording.sid(), RecordingStatus.COMPLETED, 4,
+                    new RecordingMedia("https://media.example.com/a.mka", null, 1200L, "opus", "mka", 0L, null)), sids);
+
+            assertThat(room.recording(recording.sid())).get().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(RecordingStatus.COMPLETED);
+                assertThat(r.duration()).isEqualTo(4);
+                assertThat(r.dateCompleted()).isEqualTo(at(6));
+                assertThat(r.media().size()).isEqualTo(1200L);
+            });
+            assertThat(completed.started()).singleElement().extracting(Recording::trackSid).isEqualTo(recording.trackSid());
+            assertThat(room.recordingTracks()).allSatisfy(t ->
+                    assertThat(t.recording().status()).isEqualTo(RecordingStatus.PROCESSING));
+        }
+
+        @Test
+        void aReportAfterTheFunctionCompletedTheRecordingKeepsItsDurationAndMedia() {
+            room.apply(aliceAudioRemoved(10), sids);
+            assertThat(room.recording(recording.sid())).get().extracting(Recording::duration).isEqualTo(8);
+
+            Outcome reported = room.apply(new RecordingStatusChanged(at(30), recording.sid(), RecordingStatus.COMPLETED, 42,
+                    new RecordingMedia(null, "s3://bucket/a.mka", 99L, null, null, null, null)), sids);
+
+            assertThat(reported.changed()).isTrue();
+            assertThat(reported.started()).isEmpty();
+            assertThat(room.recording(recording.sid())).get().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(RecordingStatus.COMPLETED);
+                assertThat(r.duration()).isEqualTo(42);
+                assertThat(r.dateCompleted()).isEqualTo(at(10));
+                assertThat(r.media().mediaExternalLocation()).isEqualTo("s3://bucket/a.mka");
+            });
+            assertThat(room.apply(new RecordingStatusChanged(at(31), recording.sid(), RecordingStatus.COMPLETED, 42, null), sids)
+                    .changed()).as("the same report again").isFalse();
         }
 
         @Test
         void unknownRecordingsAndProcessingReportsChangeNothing() {
             RoomSnapshot before = room.snapshot();
 
-            assertThat(room.apply(new RecordingStatusChanged(at(5), "RT" + "f".repeat(32), RecordingStatus.FAILED, null), sids)
+            assertThat(room.apply(new RecordingStatusChanged(at(5), "RT" + "f".repeat(32), RecordingStatus.FAILED, null, null), sids)
                     .changed()).isFalse();
-            assertThat(room.apply(new RecordingStatusChanged(at(5), recording.sid(), RecordingStatus.PROCESSING, 3), sids)
+            assertThat(room.apply(new RecordingStatusChanged(at(5), recording.sid(), RecordingStatus.PROCESSING, 3, null), sids)
                     .changed()).isFalse();
-            assertThat(room.apply(new RecordingStatusChanged(at(5), recording.sid(), null, 3), sids).changed()).isFalse();
+            assertThat(room.apply(new RecordingStatusChanged(at(5), recording.sid(), null, 3, null), sids).changed()).isFalse();
             assertThat(room.snapshot()).isEqualTo(before);
         }
 
@@ -533,7 +598,7 @@ class RoomTest {
         void aCompletedRecordingCanStillBeReportedOnAfterTheRoomEnded() {
             room.apply(new RoomEvent.RoomEnded(at(10)), sids);
 
-            Outcome deleted = room.apply(new RecordingStatusChanged(at(20), recording.sid(), RecordingStatus.DELETED, null), sids);
+            Outcome deleted = room.apply(new RecordingStatusChanged(at(20), recording.sid(), RecordingStatus.DELETED, null, null), sids);
 
             assertThat(deleted.changed()).isTrue();
             assertThat(room.recording(recording.sid())).get().satisfies(r -> {
@@ -541,7 +606,7 @@ class RoomTest {
                 assertThat(r.duration()).isEqualTo(8);
             });
             // Deleted is final.
-            assertThat(room.apply(new RecordingStatusChanged(at(21), recording.sid(), RecordingStatus.FAILED, null), sids)
+            assertThat(room.apply(new RecordingStatusChanged(at(21), recording.sid(), RecordingStatus.FAILED, null, null), sids)
                     .changed()).isFalse();
         }
 
@@ -549,7 +614,7 @@ class RoomTest {
         void aReportedDurationIsKept() {
             room.apply(aliceAudioRemoved(10), sids);
 
-            room.apply(new RecordingStatusChanged(at(30), recording.sid(), RecordingStatus.FAILED, 7), sids);
+            room.apply(new RecordingStatusChanged(at(30), recording.sid(), RecordingStatus.FAILED, 7, null), sids);
 
             assertThat(room.recording(recording.sid())).get().satisfies(r -> {
                 assertThat(r.status()).isEqualTo(RecordingStatus.FAILED);
