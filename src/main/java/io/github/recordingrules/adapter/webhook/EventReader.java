@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** Reads a Twilio-style room status callback (SPEC §5) into a {@link RoomEvent}; unknown parameters are ignored. */
+/** Reads a Twilio-style room status callback (docs/SPEC.md §7.3) into a {@link RoomEvent}; unknown parameters are ignored. */
 final class EventReader {
 
     static final int MAX_VALUE_LENGTH = 256;

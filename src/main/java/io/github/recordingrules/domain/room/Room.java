@@ -26,7 +26,7 @@ import java.util.Set;
  * publication are last-writer-wins registers ordered by the event {@code Timestamp}, with a removal
  * winning a tie. A repeated event therefore changes nothing, a late {@code track-added} for a track
  * removed since cannot bring it back, and any delivery order ends in the state of the serial order.
- * After every change the set of recording tracks is recomputed from scratch (SPEC §3) and the
+ * After every change the set of recording tracks is recomputed from scratch (docs/SPEC.md §3.4) and the
  * recordings follow it: a track entering the set starts a new recording, a track leaving completes it.
  */
 public final class Room {
