@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** Evaluation of 20 rules over a room's published tracks (SPEC §3). */
+/** Evaluation of 20 rules over a room's published tracks (docs/SPEC.md §3.1). */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

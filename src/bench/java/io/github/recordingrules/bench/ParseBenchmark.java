@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.State;
 
 import java.util.concurrent.TimeUnit;
 
-/** Strict parsing and validation of a 20-rule set (SPEC §2), as every RecordingRules POST does. */
+/** Strict parsing and validation of a 20-rule set (docs/SPEC.md §2), as every RecordingRules POST does. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -1,6 +1,6 @@
 package io.github.recordingrules.domain;
 
-/** The size limits of what callers send, in characters (docs/SPEC.md §2 and §4). */
+/** The size limits of what callers send, in characters (docs/SPEC.md §10.1). */
 public final class Limits {
 
     /**

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * The shapes of Twilio's SIDs that the function reads and makes: two letters and 32 hex digits
- * (docs/SPEC.md §4). The patterns are constants so that request validation annotations can name them.
+ * (docs/SPEC.md §5.13). The patterns are constants so that request validation annotations can name them.
  */
 public final class Sids {
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The HTTP Basic credentials the REST API accepts: the account SID with the auth token, and every
- * configured API key SID with its secret (SPEC §1). Only SHA-256 digests of {@code user:password}
+ * configured API key SID with its secret (docs/SPEC.md §5.2). Only SHA-256 digests of {@code user:password}
  * are kept; a presented pair is digested once and compared with every one of them, without stopping
  * at the first match, so neither the time taken nor anything logged tells which one matched or how
  * much of it was right. Invalid configuration stops the start, naming the entry but never a secret.

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.Predicate;
 
-/** Reads a Twilio-style room status callback (SPEC §5) into a {@link RoomEvent}; unknown parameters are ignored. */
+/** Reads a Twilio-style room status callback (docs/SPEC.md §7.3) into a {@link RoomEvent}; unknown parameters are ignored. */
 final class EventReader {
 
     /** A callback as read: the room it names and what happened to it. */

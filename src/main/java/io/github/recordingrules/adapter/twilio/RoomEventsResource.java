@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The room status callback endpoint (SPEC §5). Every callback is authenticated by its
+ * The room status callback endpoint (docs/SPEC.md §7). Every callback is authenticated by its
  * {@code X-Twilio-Signature}, applied to the room atomically, and answered with the tracks to record.
  */
 @Path(WebhookPath.INTERNAL)

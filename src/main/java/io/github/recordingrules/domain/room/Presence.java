@@ -19,7 +19,7 @@ import java.util.function.Function;
  * Who is in the room and what they publish: a participant's presence and a track's publication are
  * last-writer-wins registers ordered by the event {@code Timestamp}, a removal winning a tie. A repeated
  * event therefore changes nothing, a late {@code track-added} for a track removed since cannot bring it
- * back, and any delivery order ends in the state of the serial order (docs/SPEC.md §5).
+ * back, and any delivery order ends in the state of the serial order (docs/SPEC.md §7.5).
  */
 final class Presence {
 

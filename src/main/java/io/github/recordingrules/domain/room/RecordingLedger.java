@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * Every recording of a room, and which one each recording track has now. It follows the set of
  * recording tracks: a track entering it starts a new recording ({@code RT…}), a track leaving it
- * completes that recording (docs/SPEC.md §3).
+ * completes that recording (docs/SPEC.md §4.1).
  */
 final class RecordingLedger {
 
@@ -59,7 +59,7 @@ final class RecordingLedger {
      * A recording-* callback: the media server reports a final status and what it knows of the media. A
      * report on a recording the function already completed still adds its duration and media. A
      * recording the media server ended while the rules still want its track leaves the set of recording
-     * tracks, so that enforcing the rules starts a new recording of the track (docs/SPEC.md §4).
+     * tracks, so that enforcing the rules starts a new recording of the track (docs/SPEC.md §4.4).
      * A processing report changes nothing; a deleted recording stays deleted.
      */
     boolean statusChanged(RecordingStatusChanged e) {

@@ -22,7 +22,7 @@ import java.util.Set;
  * A room, its rules, its participants and tracks ({@link Presence}), and its recordings
  * ({@link RecordingLedger}): the aggregate every change goes through.
  * <p>
- * After every change the set of recording tracks is recomputed from scratch (docs/SPEC.md §3) and the
+ * After every change the set of recording tracks is recomputed from scratch (docs/SPEC.md §3.4) and the
  * recordings follow it: a track entering the set starts a new recording, a track leaving completes it.
  */
 public final class Room {

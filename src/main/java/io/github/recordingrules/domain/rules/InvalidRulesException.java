@@ -1,6 +1,6 @@
 package io.github.recordingrules.domain.rules;
 
-/** A rule set that breaks SPEC §2. Answered as Twilio's 53120; the rules in force stay as they were. */
+/** A rule set that breaks docs/SPEC.md §2.3. Answered as Twilio's 53120; the rules in force stay as they were. */
 public final class InvalidRulesException extends Exception {
 
     private final Integer ruleIndex;

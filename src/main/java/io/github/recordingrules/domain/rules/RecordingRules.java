@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An ordered, valid set of 1 to 20 rules, and the whole of the recording semantics (SPEC §3):
+ * An ordered, valid set of 1 to 20 rules, and the whole of the recording semantics (docs/SPEC.md §3.1):
  * starting from the empty set, each {@code include} adds the tracks it matches and each
  * {@code exclude} removes them. Evaluated per track, that is: the last rule matching a track decides.
  */

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The strict reader of a {@code Rules} (or {@code RecordingRules}) value, SPEC §2.
+ * The strict reader of a {@code Rules} (or {@code RecordingRules}) value, docs/SPEC.md §2.
  * <p>
  * It reads the JSON tokens itself instead of binding to objects, so that a repeated key is an
  * error rather than "last one wins", and so that a value of the wrong JSON type is never coerced.

@@ -15,7 +15,7 @@ import static io.github.recordingrules.support.TwilioErrors.assertTwilioError;
 import static io.github.recordingrules.support.TwilioErrors.assertTwilioErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Whatever goes wrong, the answer is Twilio's error body, and never a 500 for what a caller sent (SPEC §4). */
+/** Whatever goes wrong, the answer is Twilio's error body, and never a 500 for what a caller sent (docs/SPEC.md §6). */
 @QuarkusTest
 class ErrorBodyTest {
 

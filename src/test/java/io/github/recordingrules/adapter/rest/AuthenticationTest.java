@@ -26,7 +26,7 @@ import static io.github.recordingrules.support.TwilioErrors.assertTwilioError;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** HTTP Basic with the account SID and auth token, as Twilio's REST API has it (SPEC §1, §4). */
+/** HTTP Basic with the account SID and auth token, as Twilio's REST API has it (docs/SPEC.md §5.2). */
 @QuarkusTest
 class AuthenticationTest {
 

@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
-/** {@code /v1/Rooms/{RoomNameOrSid}/RecordingRules}, SPEC §2 and §4, through the Lambda request path. */
+/** {@code /v1/Rooms/{RoomNameOrSid}/RecordingRules}, docs/SPEC.md §2 and §5.7–§5.9, through the Lambda request path. */
 @QuarkusTest
 class RecordingRulesResourceTest {
 

@@ -14,7 +14,7 @@ import static io.github.recordingrules.support.Api.createGroupRoom;
 import static io.github.recordingrules.support.TwilioErrors.assertTwilioError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The REST API keeps its state in Redis only, in keys laid out for Redis Cluster (SPEC §6). */
+/** The REST API keeps its state in Redis only, in keys laid out for Redis Cluster (docs/SPEC.md §8.1). */
 @QuarkusTest
 class RedisStateTest {
 

@@ -27,7 +27,7 @@ import static io.github.recordingrules.domain.rules.RulesArbitraries.sid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SPEC §5: callbacks arrive at least once and in any order. Whatever the order and the duplicates,
+ * docs/SPEC.md §7.6: callbacks arrive at least once and in any order. Whatever the order and the duplicates,
  * a room must end where the serial (timestamp) order takes it.
  */
 class RoomDeliveryPropertyTest {

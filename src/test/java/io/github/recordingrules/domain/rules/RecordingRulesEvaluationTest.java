@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * SPEC §3 on the seed's worked example: Alice, Bob and Carl and their eight tracks. The expected sets
+ * docs/SPEC.md §3.1 on the seed's worked example: Alice, Bob and Carl and their eight tracks. The expected sets
  * are written out by hand, track by track, from the seed's text.
  */
 class RecordingRulesEvaluationTest {

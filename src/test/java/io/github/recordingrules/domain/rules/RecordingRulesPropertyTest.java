@@ -23,7 +23,7 @@ import static io.github.recordingrules.domain.rules.RulesArbitraries.TRACK_NAMES
 import static io.github.recordingrules.domain.rules.RulesArbitraries.sid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** RecordingRules against a literal reading of SPEC §3, and the wire format against the parser. */
+/** RecordingRules against a literal reading of docs/SPEC.md §3.1, and the wire format against the parser. */
 class RecordingRulesPropertyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,7 +76,7 @@ class RecordingRulesPropertyTest {
         return shuffled;
     }
 
-    // ---- the reference model: SPEC §3 word for word, with no shared code -----------------------
+    // ---- the reference model: docs/SPEC.md §3.1 word for word, with no shared code --------------
 
     private static Set<String> referenceSet(List<RecordingRule> rules, List<TrackInfo> room) {
         Set<String> set = new HashSet<>();                     // start from the empty set

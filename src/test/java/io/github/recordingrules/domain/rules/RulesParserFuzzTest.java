@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fuzzes {@link RulesParser} with arbitrary text: random JSON (deeply nested, huge numbers, duplicate
  * keys, any unicode, bad escapes), near-valid rule sets with one edit, and random bytes. Whatever the
  * input, the parser answers a valid rule set or {@link InvalidRulesException}; any other exception
- * fails the property. A rule set it accepts obeys SPEC §2 and renders back to itself.
+ * fails the property. A rule set it accepts obeys docs/SPEC.md §2 and renders back to itself.
  */
 class RulesParserFuzzTest {
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** SPEC §2 and the seed's valid and invalid examples, one case each. */
+/** docs/SPEC.md §2 and the seed's valid and invalid examples, one case each. */
 class RulesParserTest {
 
     private static final String INCLUDE_ALL = "{\"type\":\"include\",\"all\":true}";
@@ -71,7 +71,7 @@ class RulesParserTest {
                                 rule(EXCLUDE, TrackKind.VIDEO, null, null),
                                 rule(INCLUDE, null, "Bob", "screen"),
                                 rule(INCLUDE, null, null, "MT0123456789abcdef0123456789abcdef"))),
-                // Mislabelled in the seed as "a non supported kind"; SPEC §2 says it is valid.
+                // Mislabelled in the seed as "a non supported kind"; docs/SPEC.md §2.8 says it is valid.
                 arguments("[{\"type\": \"include\", \"all\": true}, {\"type\": \"exclude\", \"kind\": \"video\"}]",
                         List.of(RecordingRule.includeAll(), rule(EXCLUDE, TrackKind.VIDEO, null, null))),
                 // All three non-"all" filters together, type not first.
