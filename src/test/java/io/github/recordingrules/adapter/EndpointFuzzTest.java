@@ -1,17 +1,13 @@
 package io.github.recordingrules.adapter;
 
 import io.github.recordingrules.support.Api;
+import io.github.recordingrules.support.property.Gen;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.RandomGenerator;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.sessions.JqwikSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +32,7 @@ import static io.github.recordingrules.support.Api.api;
 import static io.github.recordingrules.support.Webhooks.PATH;
 import static io.github.recordingrules.support.Webhooks.nextTimestamp;
 import static io.github.recordingrules.support.Webhooks.sid;
+import static io.github.recordingrules.support.property.Gen.weighted;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fuzzes every endpoint through the Lambda path with generated form bodies, query and path values:
  * no answer is a 5xx other than 503, every error is Twilio's body, and a refused request changes
  * nothing (the target room's stored version and state, its name key, and the number of keys in Redis
- * are compared before and after). Values come from jqwik generators driven by one seed, printed so
+ * are compared before and after). Values come from generators driven by one seed, printed so
  * that a failure can be replayed with {@code -Dfuzz.seed=…}; {@code -Dfuzz.requests=…} sets the
  * number of requests per endpoint.
  */
@@ -74,14 +71,12 @@ class EndpointFuzzTest {
 
     @BeforeEach
     void start() {
-        JqwikSession.start();
         random = new Random(SEED);
         newTargetRoom();
     }
 
     @AfterEach
     void finish() {
-        JqwikSession.finish();
         assertThat(problems).as("seed %d: problems (first 20)", SEED).isEmpty();
     }
 
@@ -119,7 +114,7 @@ class EndpointFuzzTest {
         List<String> names = List.of("Status", "SourceSid", "DateCreatedAfter", "DateCreatedBefore", "PageSize", "Page");
         for (int i = 0; i < REQUESTS; i++) {
             String target = random.nextInt(5) == 0 ? path() : room;
-            String query = pairs(names, 4, this::shortValue).stream().map(p -> encode(p.get1()) + "=" + encode(p.get2()))
+            String query = pairs(names, 4, this::shortValue).stream().map(Param::encoded)
                     .reduce((a, b) -> a + "&" + b).orElse("");
             String suffix = random.nextInt(4) == 0 ? "/" + encode(shortValue()) : "";
             check("GET Recordings " + target + suffix + "?" + query,
@@ -147,10 +142,9 @@ class EndpointFuzzTest {
                 "Timestamp", "SequenceNumber", "ParticipantSid", "ParticipantIdentity", "ParticipantStatus", "TrackSid",
                 "TrackKind", "TrackName", "RecordingSid", "Duration");
         for (int i = 0; i < REQUESTS; i++) {
-            List<Tuple.Tuple2<String, String>> params = callback(names);
+            List<Param> params = callback(names);
             boolean signed = random.nextInt(3) != 0;
-            String encoded = params.stream().map(p -> encode(p.get1()) + "=" + encode(p.get2())).reduce((a, b) -> a + "&" + b)
-                    .orElse("");
+            String encoded = params.stream().map(Param::encoded).reduce((a, b) -> a + "&" + b).orElse("");
             // Sometimes raw text after the pairs: bare '=', stray '&', bad escapes.
             String body = random.nextInt(8) == 0 ? encoded + "&" + value() : encoded;
             String signature = signed ? signature(params) : random.nextBoolean() ? shortValue() : null;
@@ -264,29 +258,37 @@ class EndpointFuzzTest {
 
     // ---------------------------------------------------------------- generated inputs
 
-    private <T> T next(Arbitrary<T> arbitrary) {
-        RandomGenerator<T> generator = arbitrary.generatorWithEmbeddedEdgeCases(100);
-        return generator.next(random).value();
+    /** A form or query parameter, before encoding. */
+    private record Param(String name, String value) {
+        String encoded() {
+            return encode(name) + "=" + encode(value);
+        }
     }
 
     /** A value a caller could send: anything, from well-formed to hostile. */
+    private static final Gen<String> VALUES = Gen.frequency(
+            weighted(4, Gen.of("", " ", "true", "false", "TRUE", "completed", "in-progress", "group", "go",
+                    "peer-to-peer", "group-small", "POST", "GET", "post", "http://example.com/cb", "https://x.test",
+                    "ftp://x", "javascript:alert(1)", "http://", "{", "}", "*", "\r\n", "%", "%zz", "&", "=", "+",
+                    "\u0000", "-1", "0", "1", "50", "1000", "1001", "2147483648", "99999999999999999999", "1e3",
+                    "2026-01-01T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01", "processing", "deleted", "failed",
+                    RECORD_ALL, "[]", "[{\"type\":\"include\",\"kind\":\"wideo\"}]", "{\"rules\":" + RECORD_ALL + "}",
+                    "[{\"type\":\"include\",\"kind\":\"audio\",\"kind\":\"video\"}]", "RM" + "0".repeat(32),
+                    "RT" + "0".repeat(32), "PA" + "1".repeat(32), "MT" + "2".repeat(32), "room-created",
+                    "participant-connected", "track-added", "track-removed", "room-ended", "recording-completed",
+                    "audio", "video", "data", "Alice", "a}{RM" + "0".repeat(32) + "}")),
+            weighted(3, Gen.strings(Gen.chars(Character.MIN_VALUE, Character.MAX_VALUE), 0, 30)),
+            weighted(2, Gen.strings(Gen.chars(' ', '~'), 0, 40)),
+            weighted(1, Gen.ints(256, 258).map("é"::repeat)),
+            weighted(1, Gen.of(16_383, 16_384, 16_385, 70_000).map("x"::repeat)),
+            weighted(1, Gen.strings(Gen.charsOf("{}[]\",:truefalsnl0123456789 \\"), 0, 60)));
+
     private String value() {
-        return next(Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of("", " ", "true", "false", "TRUE", "completed", "in-progress", "group", "go",
-                        "peer-to-peer", "group-small", "POST", "GET", "post", "http://example.com/cb", "https://x.test",
-                        "ftp://x", "javascript:alert(1)", "http://", "{", "}", "*", "\r\n", "%", "%zz", "&", "=", "+",
-                        "\u0000", "-1", "0", "1", "50", "1000", "1001", "2147483648", "99999999999999999999", "1e3",
-                        "2026-01-01T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01", "processing", "deleted", "failed",
-                        RECORD_ALL, "[]", "[{\"type\":\"include\",\"kind\":\"wideo\"}]", "{\"rules\":" + RECORD_ALL + "}",
-                        "[{\"type\":\"include\",\"kind\":\"audio\",\"kind\":\"video\"}]", "RM" + "0".repeat(32),
-                        "RT" + "0".repeat(32), "PA" + "1".repeat(32), "MT" + "2".repeat(32), "room-created",
-                        "participant-connected", "track-added", "track-removed", "room-ended", "recording-completed",
-                        "audio", "video", "data", "Alice", "a}{RM" + "0".repeat(32) + "}")),
-                Tuple.of(3, Arbitraries.strings().all().ofMaxLength(30)),
-                Tuple.of(2, Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40)),
-                Tuple.of(1, Arbitraries.integers().between(256, 258).map("é"::repeat)),
-                Tuple.of(1, Arbitraries.of(16_383, 16_384, 16_385, 70_000).map("x"::repeat)),
-                Tuple.of(1, Arbitraries.strings().withChars("{}[]\",:truefalsnl0123456789 \\").ofMaxLength(60))));
+        return VALUES.sample(random);
+    }
+
+    private String pick(String... values) {
+        return values[random.nextInt(values.length)];
     }
 
     /** A value short enough for a URL or a header. */
@@ -295,16 +297,16 @@ class EndpointFuzzTest {
         return value.length() > MAX_URL_VALUE ? value.substring(0, MAX_URL_VALUE) : value;
     }
 
-    private List<Tuple.Tuple2<String, String>> pairs(List<String> known, int max) {
+    private List<Param> pairs(List<String> known, int max) {
         return pairs(known, max, this::value);
     }
 
-    private List<Tuple.Tuple2<String, String>> pairs(List<String> known, int max, Supplier<String> values) {
-        List<Tuple.Tuple2<String, String>> pairs = new ArrayList<>();
+    private List<Param> pairs(List<String> known, int max, Supplier<String> values) {
+        List<Param> pairs = new ArrayList<>();
         int count = random.nextInt(max + 1);
         for (int i = 0; i < count; i++) {
             String name = random.nextInt(6) == 0 ? values.get() : known.get(random.nextInt(known.size()));
-            pairs.add(Tuple.of(name, values.get()));
+            pairs.add(new Param(name, values.get()));
         }
         return pairs;
     }
@@ -314,7 +316,7 @@ class EndpointFuzzTest {
         if (random.nextInt(8) == 0) {
             return value();
         }
-        return pairs(known, 5).stream().map(p -> encode(p.get1()) + "=" + encode(p.get2()))
+        return pairs(known, 5).stream().map(Param::encoded)
                 .reduce((a, b) -> a + "&" + b).orElse("");
     }
 
@@ -329,28 +331,28 @@ class EndpointFuzzTest {
     }
 
     /** A status callback on the target room or another, from a real event with some values replaced. */
-    private List<Tuple.Tuple2<String, String>> callback(List<String> names) {
+    private List<Param> callback(List<String> names) {
         TreeMap<String, String> params = new TreeMap<>();
         params.put("AccountSid", Api.ACCOUNT_SID);
         params.put("RoomSid", random.nextInt(4) == 0 ? sid("RM", UUID.randomUUID().toString()) : room);
         params.put("RoomName", roomName);
         params.put("RoomType", "group");
-        params.put("StatusCallbackEvent", next(Arbitraries.of("room-created", "participant-connected",
+        params.put("StatusCallbackEvent", pick("room-created", "participant-connected",
                 "participant-disconnected", "track-added", "track-removed", "track-enabled", "room-ended",
-                "recording-completed", "recording-failed", "something-else")));
+                "recording-completed", "recording-failed", "something-else"));
         params.put("Timestamp", nextTimestamp());
         params.put("ParticipantSid", sid("PA", "p" + random.nextInt(3)));
         params.put("ParticipantIdentity", "identity" + random.nextInt(3));
         params.put("TrackSid", sid("MT", "t" + random.nextInt(3)));
-        params.put("TrackKind", next(Arbitraries.of("audio", "video", "data")));
+        params.put("TrackKind", pick("audio", "video", "data"));
         params.put("TrackName", "track" + random.nextInt(3));
         params.put("RecordingSid", sid("RT", "r" + random.nextInt(3)));
-        List<Tuple.Tuple2<String, String>> pairs = new ArrayList<>();
-        params.forEach((name, value) -> pairs.add(Tuple.of(name, value)));
+        List<Param> pairs = new ArrayList<>();
+        params.forEach((name, value) -> pairs.add(new Param(name, value)));
         int edits = random.nextInt(4);
         for (int i = 0; i < edits; i++) {
             int at = random.nextInt(pairs.size() + 1);
-            Tuple.Tuple2<String, String> edit = Tuple.of(random.nextInt(5) == 0 ? value() : names.get(random.nextInt(names.size())),
+            Param edit = new Param(random.nextInt(5) == 0 ? value() : names.get(random.nextInt(names.size())),
                     value());
             if (at < pairs.size() && random.nextBoolean()) {
                 pairs.set(at, edit);
@@ -364,10 +366,10 @@ class EndpointFuzzTest {
     }
 
     /** Twilio's signature over the values as the function will decode them. */
-    private static String signature(List<Tuple.Tuple2<String, String>> params) {
+    private static String signature(List<Param> params) {
         TreeMap<String, List<String>> sorted = new TreeMap<>();
-        for (Tuple.Tuple2<String, String> p : params) {
-            sorted.computeIfAbsent(roundTrip(p.get1()), k -> new ArrayList<>()).add(roundTrip(p.get2()));
+        for (Param p : params) {
+            sorted.computeIfAbsent(roundTrip(p.name()), k -> new ArrayList<>()).add(roundTrip(p.value()));
         }
         StringBuilder data = new StringBuilder("http://localhost:" + RestAssured.port + PATH);
         sorted.forEach((name, values) -> {
@@ -404,8 +406,8 @@ class EndpointFuzzTest {
         }
         request.urlEncodingEnabled(false);
         if (body != null) {
-            String type = random.nextInt(10) == 0 ? next(Arbitraries.of("application/json", "text/plain",
-                    "multipart/form-data", "application/x-www-form-urlencoded; charset=ISO-8859-1", ";;"))
+            String type = random.nextInt(10) == 0 ? pick("application/json", "text/plain",
+                    "multipart/form-data", "application/x-www-form-urlencoded; charset=ISO-8859-1", ";;")
                     : "application/x-www-form-urlencoded";
             request.config(UTF8).contentType(type).body(body);
         }

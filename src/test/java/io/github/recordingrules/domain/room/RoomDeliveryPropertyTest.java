@@ -1,15 +1,12 @@
 package io.github.recordingrules.domain.room;
 
 import io.github.recordingrules.domain.rules.RecordingRules;
-import io.github.recordingrules.domain.rules.RulesArbitraries;
+import io.github.recordingrules.domain.rules.RulesGenerators;
 import io.github.recordingrules.domain.rules.TrackKind;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import io.github.recordingrules.support.property.Coverage;
+import io.github.recordingrules.support.property.Gen;
+import io.github.recordingrules.support.property.Property;
+import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +18,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import static io.github.recordingrules.domain.rules.RulesArbitraries.IDENTITIES;
-import static io.github.recordingrules.domain.rules.RulesArbitraries.TRACK_NAMES;
-import static io.github.recordingrules.domain.rules.RulesArbitraries.sid;
+import static io.github.recordingrules.domain.rules.RulesGenerators.IDENTITIES;
+import static io.github.recordingrules.domain.rules.RulesGenerators.TRACK_NAMES;
+import static io.github.recordingrules.domain.rules.RulesGenerators.sid;
+import static io.github.recordingrules.support.property.Gen.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,57 +34,68 @@ class RoomDeliveryPropertyTest {
     private static final String ROOM = "RM" + "0".repeat(32);
     private static final List<TrackKind> KINDS = List.of(TrackKind.AUDIO, TrackKind.VIDEO, TrackKind.DATA);
 
-    @Property(tries = 1000)
-    void anyDeliveryOrderWithDuplicatesEndsLikeTheTimestampOrder(@ForAll("histories") List<RoomEvent> history,
-                                                                 @ForAll boolean recordOnConnect,
-                                                                 @ForAll("ruleSets") RecordingRules rules,
-                                                                 @ForAll Random random) {
-        List<RoomEvent> delivery = new ArrayList<>(history);
-        int duplicates = random.nextInt(history.size() + 1);
-        for (int i = 0; i < duplicates; i++) {
-            delivery.add(history.get(random.nextInt(history.size())));
-        }
-        Collections.shuffle(delivery, random);
+    /** A history, how the room records, and the seed of the Random that duplicates and shuffles its delivery. */
+    private record Case(List<RoomEvent> history, boolean recordOnConnect, RecordingRules rules, long seed) {
+    }
 
-        Room serial = newRoom(recordOnConnect, rules);
-        RoomTest.CountingSids serialSids = new RoomTest.CountingSids();
-        history.forEach(e -> serial.apply(e, serialSids));
-        Room shuffled = newRoom(recordOnConnect, rules);
-        RoomTest.CountingSids shuffledSids = new RoomTest.CountingSids();
-        delivery.forEach(e -> shuffled.apply(e, shuffledSids));
+    @Test
+    void anyDeliveryOrderWithDuplicatesEndsLikeTheTimestampOrder() {
+        Gen<List<RoomEvent>> histories = histories();
+        Gen<RecordingRules> ruleSets = RulesGenerators.ruleSets();
+        Gen<Case> cases = s -> new Case(histories.generate(s), s.nextBoolean(), ruleSets.generate(s), Gen.seeds().generate(s));
+        Coverage coverage = new Coverage();
+        Property.check(1000, cases, sample -> {
+            List<RoomEvent> history = sample.history();
+            Random random = new Random(sample.seed());
+            List<RoomEvent> delivery = new ArrayList<>(history);
+            int duplicates = random.nextInt(history.size() + 1);
+            for (int i = 0; i < duplicates; i++) {
+                delivery.add(history.get(random.nextInt(history.size())));
+            }
+            Collections.shuffle(delivery, random);
+
+            Room serial = newRoom(sample.recordOnConnect(), sample.rules());
+            RoomTest.CountingSids serialSids = new RoomTest.CountingSids();
+            history.forEach(e -> serial.apply(e, serialSids));
+            Room shuffled = newRoom(sample.recordOnConnect(), sample.rules());
+            RoomTest.CountingSids shuffledSids = new RoomTest.CountingSids();
+            delivery.forEach(e -> shuffled.apply(e, shuffledSids));
+
+            coverage.collect("reordered", !delivery.subList(0, history.size()).equals(history));
+            coverage.collect("recording at the end", !serial.recordingTrackSids().isEmpty());
+            coverage.collect("republished", history.stream().filter(e -> e instanceof RoomEvent.TrackAdded)
+                    .map(e -> ((RoomEvent.TrackAdded) e).trackSid()).distinct().count()
+                    < history.stream().filter(e -> e instanceof RoomEvent.TrackAdded).count());
+            coverage.collect("a recording completed", serial.recordings().stream()
+                    .anyMatch(r -> r.status() == RecordingStatus.COMPLETED));
+
+            String why = "delivered as " + delivery;
+            assertThat(Set.copyOf(shuffled.recordingTrackSids())).as(why).isEqualTo(Set.copyOf(serial.recordingTrackSids()));
+            assertThat(shuffled.status()).isEqualTo(serial.status());
+            if (serial.inProgress()) {
+                // (An ended room ignores later track events by design; only a live room's tracks matter.)
+                assertThat(Set.copyOf(shuffled.publishedTracks())).as(why).isEqualTo(Set.copyOf(serial.publishedTracks()));
+            }
+            assertThat(processingRecordingsByTrack(shuffled)).as(why).isEqualTo(processingRecordingsByTrack(serial));
+            for (Map.Entry<Room, SidGenerator> entry : Map.of(serial, (SidGenerator) serialSids, shuffled, shuffledSids).entrySet()) {
+                Room room = entry.getKey();
+                // Exactly one running recording per recorded track, and none for anything else.
+                Map<String, Integer> processing = processingRecordingsByTrack(room);
+                assertThat(processing.keySet()).as(why).isEqualTo(Set.copyOf(room.recordingTrackSids()));
+                assertThat(processing.values()).as(why).allMatch(n -> n == 1);
+                // Once everything has arrived, any redelivery changes nothing.
+                for (RoomEvent event : history) {
+                    assertThat(room.apply(event, entry.getValue()).changed()).as("redelivery of %s after %s", event, why).isFalse();
+                }
+            }
+        });
 
         // Guard against a vacuous property: enough tries must reorder events and record something.
-        Statistics.label("reordered").collect(!delivery.subList(0, history.size()).equals(history));
-        Statistics.label("recording at the end").collect(!serial.recordingTrackSids().isEmpty());
-        Statistics.label("republished").collect(history.stream().filter(e -> e instanceof RoomEvent.TrackAdded)
-                .map(e -> ((RoomEvent.TrackAdded) e).trackSid()).distinct().count()
-                < history.stream().filter(e -> e instanceof RoomEvent.TrackAdded).count());
-        Statistics.label("a recording completed").collect(serial.recordings().stream()
-                .anyMatch(r -> r.status() == RecordingStatus.COMPLETED));
-        Statistics.label("reordered").coverage(c -> c.check(true).percentage(p -> p > 50));
-        Statistics.label("recording at the end").coverage(c -> c.check(true).percentage(p -> p > 15));
-        Statistics.label("republished").coverage(c -> c.check(true).percentage(p -> p > 10));
-        Statistics.label("a recording completed").coverage(c -> c.check(true).percentage(p -> p > 20));
-
-        String why = "delivered as " + delivery;
-        assertThat(Set.copyOf(shuffled.recordingTrackSids())).as(why).isEqualTo(Set.copyOf(serial.recordingTrackSids()));
-        assertThat(shuffled.status()).isEqualTo(serial.status());
-        if (serial.inProgress()) {
-            // (An ended room ignores later track events by design; only a live room's tracks matter.)
-            assertThat(Set.copyOf(shuffled.publishedTracks())).as(why).isEqualTo(Set.copyOf(serial.publishedTracks()));
-        }
-        assertThat(processingRecordingsByTrack(shuffled)).as(why).isEqualTo(processingRecordingsByTrack(serial));
-        for (Map.Entry<Room, SidGenerator> entry : Map.of(serial, (SidGenerator) serialSids, shuffled, shuffledSids).entrySet()) {
-            Room room = entry.getKey();
-            // Exactly one running recording per recorded track, and none for anything else.
-            Map<String, Integer> processing = processingRecordingsByTrack(room);
-            assertThat(processing.keySet()).as(why).isEqualTo(Set.copyOf(room.recordingTrackSids()));
-            assertThat(processing.values()).as(why).allMatch(n -> n == 1);
-            // Once everything has arrived, any redelivery changes nothing.
-            for (RoomEvent event : history) {
-                assertThat(room.apply(event, entry.getValue()).changed()).as("redelivery of %s after %s", event, why).isFalse();
-            }
-        }
+        System.out.println("RoomDeliveryPropertyTest coverage: " + coverage);
+        coverage.requireAbove("reordered", 50);
+        coverage.requireAbove("recording at the end", 15);
+        coverage.requireAbove("republished", 10);
+        coverage.requireAbove("a recording completed", 20);
     }
 
     private static Room newRoom(boolean recordOnConnect, RecordingRules rules) {
@@ -103,18 +112,12 @@ class RoomDeliveryPropertyTest {
         return counts;
     }
 
-    @Provide
-    Arbitrary<RecordingRules> ruleSets() {
-        return RulesArbitraries.ruleSets();
-    }
-
     /** What a media server would send, one event per second: each choice drives one step. */
-    @Provide
-    Arbitrary<List<RoomEvent>> histories() {
-        Arbitrary<List<Integer>> choices = Arbitraries.integers().between(0, 99_999).list().ofMinSize(1).ofMaxSize(40);
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, choices.map(c -> simulate(c, false))),
-                Tuple.of(1, choices.map(c -> simulate(c, true))));
+    private static Gen<List<RoomEvent>> histories() {
+        Gen<List<Integer>> choices = Gen.ints(0, 99_999).list(1, 40);
+        return Gen.frequency(
+                weighted(3, choices.map(c -> simulate(c, false))),
+                weighted(1, choices.map(c -> simulate(c, true))));
     }
 
     private record Publication(String participant, String identity, String track, TrackKind kind, String name) {

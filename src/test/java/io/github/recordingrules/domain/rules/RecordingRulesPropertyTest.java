@@ -1,12 +1,9 @@
 package io.github.recordingrules.domain.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.github.recordingrules.support.property.Gen;
+import io.github.recordingrules.support.property.Property;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,11 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
-import static io.github.recordingrules.domain.rules.RulesArbitraries.IDENTITIES;
-import static io.github.recordingrules.domain.rules.RulesArbitraries.SID_POOL;
-import static io.github.recordingrules.domain.rules.RulesArbitraries.TRACK_NAMES;
-import static io.github.recordingrules.domain.rules.RulesArbitraries.sid;
+import static io.github.recordingrules.domain.rules.RulesGenerators.IDENTITIES;
+import static io.github.recordingrules.domain.rules.RulesGenerators.SID_POOL;
+import static io.github.recordingrules.domain.rules.RulesGenerators.TRACK_NAMES;
+import static io.github.recordingrules.domain.rules.RulesGenerators.sid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RecordingRules against a literal reading of docs/SPEC.md §3.1, and the wire format against the parser. */
@@ -28,36 +26,53 @@ class RecordingRulesPropertyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Property(tries = 2000)
-    void recordingTracksFollowTheSetAlgebraOfTheSpec(@ForAll("rooms") List<TrackInfo> room,
-                                                    @ForAll("ruleSets") RecordingRules rules) {
-        Set<String> expected = referenceSet(rules.rules(), room);
-
-        Set<String> actual = rules.recordingTracks(room);
-
-        assertThat(actual).isEqualTo(expected);
-        // Documented order: the order the tracks were given.
-        assertThat(List.copyOf(actual)).isEqualTo(room.stream().map(TrackInfo::sid).filter(expected::contains).toList());
-        for (TrackInfo track : room) {
-            assertThat(rules.records(track)).as(track.toString()).isEqualTo(expected.contains(track.sid()));
-        }
+    private record RoomAndRules(List<TrackInfo> room, RecordingRules rules) {
     }
 
-    @Property(tries = 1000)
-    void renderedRulesParseBackEqual(@ForAll("ruleSets") RecordingRules rules, @ForAll Random random) throws Exception {
-        List<Map<String, Object>> wire = new ArrayList<>();
-        for (Map<String, Object> rule : rules.toWire()) {
-            wire.add(asAClientMightSendIt(rule, random));
-        }
-        Object document = random.nextBoolean() ? wire : Map.of("rules", wire);
-        String json = JSON.writeValueAsString(document);
+    @Test
+    void recordingTracksFollowTheSetAlgebraOfTheSpec() {
+        Gen<List<TrackInfo>> rooms = rooms();
+        Gen<RecordingRules> ruleSets = RulesGenerators.ruleSets();
+        Property.check(2000, s -> new RoomAndRules(rooms.generate(s), ruleSets.generate(s)), sample -> {
+            List<TrackInfo> room = sample.room();
+            RecordingRules rules = sample.rules();
+            Set<String> expected = referenceSet(rules.rules(), room);
 
-        RecordingRules parsed = RulesParser.parse(json);
+            Set<String> actual = rules.recordingTracks(room);
 
-        assertThat(parsed).as(json).isEqualTo(rules);
-        assertThat(parsed.toWire()).isEqualTo(rules.toWire());
-        // toWire() itself is canonical: type first, then all, kind, publisher, track.
-        assertThat(JSON.writeValueAsString(parsed.toWire())).isEqualTo(JSON.writeValueAsString(rules.toWire()));
+            assertThat(actual).isEqualTo(expected);
+            // Documented order: the order the tracks were given.
+            assertThat(List.copyOf(actual)).isEqualTo(room.stream().map(TrackInfo::sid).filter(expected::contains).toList());
+            for (TrackInfo track : room) {
+                assertThat(rules.records(track)).as(track.toString()).isEqualTo(expected.contains(track.sid()));
+            }
+        });
+    }
+
+    /** The rules, and the seed of the Random that decides how a client writes them. */
+    private record RulesAndSeed(RecordingRules rules, long seed) {
+    }
+
+    @Test
+    void renderedRulesParseBackEqual() {
+        Gen<RecordingRules> ruleSets = RulesGenerators.ruleSets();
+        Property.check(1000, s -> new RulesAndSeed(ruleSets.generate(s), Gen.seeds().generate(s)), sample -> {
+            RecordingRules rules = sample.rules();
+            Random random = new Random(sample.seed());
+            List<Map<String, Object>> wire = new ArrayList<>();
+            for (Map<String, Object> rule : rules.toWire()) {
+                wire.add(asAClientMightSendIt(rule, random));
+            }
+            Object document = random.nextBoolean() ? wire : Map.of("rules", wire);
+            String json = JSON.writeValueAsString(document);
+
+            RecordingRules parsed = RulesParser.parse(json);
+
+            assertThat(parsed).as(json).isEqualTo(rules);
+            assertThat(parsed.toWire()).isEqualTo(rules.toWire());
+            // toWire() itself is canonical: type first, then all, kind, publisher, track.
+            assertThat(JSON.writeValueAsString(parsed.toWire())).isEqualTo(JSON.writeValueAsString(rules.toWire()));
+        });
     }
 
     /** Members in any order, and, like the Java helper library, absent filters sometimes sent as null. */
@@ -120,47 +135,31 @@ class RecordingRulesPropertyTest {
 
     // ---- generators -----------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<RecordingRules> ruleSets() {
-        return RulesArbitraries.ruleSets();
-    }
-
     private record Publisher(String sid, String identity) {
     }
 
     /**
      * 1 to 5 participants (identities may repeat or be unknown) and 0 to 12 tracks of any kind, with
-     * unique track SIDs drawn from the same pool the rules use; names may be absent.
+     * unique track SIDs drawn from the same pool the rules use, in any order; names may be absent.
      */
-    @Provide
-    Arbitrary<List<TrackInfo>> rooms() {
-        Arbitrary<String> identity = Arbitraries.oneOf(Arbitraries.of(IDENTITIES), Arbitraries.just(null));
-        Arbitrary<List<Publisher>> publishers = Combinators.combine(
-                        Arbitraries.integers().between(0, SID_POOL - 1).set().ofMinSize(1).ofMaxSize(5),
-                        identity.list().ofSize(5))
-                .as((sids, identities) -> {
-                    List<Publisher> result = new ArrayList<>();
-                    int i = 0;
-                    for (int n : sids) {
-                        result.add(new Publisher(sid("PA", n), identities.get(i++)));
-                    }
-                    return result;
-                });
-        Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of(TRACK_NAMES), Arbitraries.just(null));
-        return publishers.flatMap(people -> Combinators.combine(
-                        Arbitraries.integers().between(0, SID_POOL - 1).set().ofMaxSize(SID_POOL),
-                        Arbitraries.of(TrackKind.class).list().ofSize(SID_POOL),
-                        name.list().ofSize(SID_POOL),
-                        Arbitraries.integers().between(0, people.size() - 1).list().ofSize(SID_POOL))
-                .as((trackSids, kinds, names, owners) -> {
-                    List<TrackInfo> tracks = new ArrayList<>();
-                    int i = 0;
-                    for (int n : trackSids) {
-                        Publisher owner = people.get(owners.get(i));
-                        tracks.add(new TrackInfo(sid("MT", n), names.get(i), kinds.get(i), owner.sid(), owner.identity()));
-                        i++;
-                    }
-                    return tracks;
-                }));
+    private static Gen<List<TrackInfo>> rooms() {
+        List<Integer> pool = IntStream.range(0, SID_POOL).boxed().toList();
+        Gen<List<Integer>> participantSids = Gen.subsetOf(pool, 1, 5);
+        Gen<List<Integer>> trackSids = Gen.subsetOf(pool, 0, SID_POOL);
+        Gen<String> identity = Gen.oneOf(Gen.of(IDENTITIES), Gen.constant(null));
+        Gen<String> name = Gen.oneOf(Gen.of(TRACK_NAMES), Gen.constant(null));
+        Gen<TrackKind> kind = Gen.of(TrackKind.class);
+        return source -> {
+            List<Publisher> people = new ArrayList<>();
+            for (int n : participantSids.generate(source)) {
+                people.add(new Publisher(sid("PA", n), identity.generate(source)));
+            }
+            List<TrackInfo> tracks = new ArrayList<>();
+            for (int n : trackSids.generate(source)) {
+                Publisher owner = people.get(source.between(0, people.size() - 1));
+                tracks.add(new TrackInfo(sid("MT", n), name.generate(source), kind.generate(source), owner.sid(), owner.identity()));
+            }
+            return tracks;
+        };
     }
 }

@@ -2,19 +2,19 @@ package io.github.recordingrules.domain.rules;
 
 import io.github.recordingrules.domain.Limits;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import io.github.recordingrules.support.property.Gen;
+import io.github.recordingrules.support.property.Property;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import static io.github.recordingrules.support.property.Gen.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,6 +36,7 @@ class RulesParserFuzzTest {
             "Infinity", "\"include\"", "\"exclude\"", "\"audio\"", "\"video\"", "\"data\"", "\"wideo\"", "\"\"",
             "\"Alice\"", "\"PA" + "0".repeat(32) + "\"", "\"MT" + "f".repeat(32) + "\"", "\"\\u0000\"", "\"\\uD800\"",
             "\"\\x41\"", "\"a\\\"b\"", "'single'", "tru", "nul", "\"\\u12\"", "[]", "{}", "\"" + "x".repeat(5000) + "\"");
+    private static final Gen<Character> ANY_CHAR = Gen.chars(Character.MIN_VALUE, Character.MAX_VALUE);
 
     private static void check(String input) throws Exception {
         INPUTS.incrementAndGet();
@@ -64,121 +65,147 @@ class RulesParserFuzzTest {
         assertThat(RulesParser.parse(JSON.writeValueAsString(rules.toWire()))).isEqualTo(rules);
     }
 
-    @Property(tries = 5000)
-    void arbitraryJsonIsAValidRuleSetOrInvalidRules(@ForAll("json") String input) throws Exception {
-        check(input);
+    @Test
+    void arbitraryJsonIsAValidRuleSetOrInvalidRules() {
+        Property.check(5000, json(), RulesParserFuzzTest::check);
     }
 
-    @Property(tries = 3000)
-    void aRuleSetWithOneEditIsAValidRuleSetOrInvalidRules(@ForAll("edited") String input) throws Exception {
-        check(input);
+    @Test
+    void aRuleSetWithOneEditIsAValidRuleSetOrInvalidRules() {
+        Property.check(3000, edited(), RulesParserFuzzTest::check);
     }
 
-    @Property(tries = 1500)
-    void randomBytesAreInvalidRules(@ForAll("bytes") String input) throws Exception {
-        check(input);
+    @Test
+    void randomBytesAreInvalidRules() {
+        Property.check(1500, bytes(), RulesParserFuzzTest::check);
     }
 
-    @Property(tries = 500)
-    void deepNestingIsInvalidRulesNotAStackOverflow(@ForAll("deep") String input) throws Exception {
-        check(input);
+    @Test
+    void deepNestingIsInvalidRulesNotAStackOverflow() {
+        Property.check(500, deep(), RulesParserFuzzTest::check);
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() {
         System.out.printf("RulesParserFuzzTest: %d generated inputs, %d accepted as valid rule sets%n",
                 INPUTS.get(), ACCEPTED.get());
     }
 
-    @Provide
-    Arbitrary<String> json() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, value(4)),
-                net.jqwik.api.Tuple.of(3, ruleSet(ruleish())),
-                net.jqwik.api.Tuple.of(1, ruleSet(ruleish()).map(rules -> "{\"rules\":" + rules + "}")),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(ruleSet(ruleish()), ruleSet(ruleish()))
-                        .as((a, b) -> "{\"rules\":" + a + ",\"rules\":" + b + "}")));
+    private static Gen<String> json() {
+        Gen<String> rules = ruleSet(ruleish());
+        return Gen.frequency(
+                weighted(3, value(4)),
+                weighted(3, rules),
+                weighted(1, rules.map(r -> "{\"rules\":" + r + "}")),
+                weighted(1, source -> "{\"rules\":" + rules.generate(source) + ",\"rules\":" + rules.generate(source) + "}"));
     }
 
-    @Provide
-    Arbitrary<String> edited() {
-        Arbitrary<String> valid = ruleSet(validRule());
-        Arbitrary<String> inserted = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(3);
-        return Combinators.combine(valid, Arbitraries.integers().between(0, 10_000), Arbitraries.integers().between(0, 3),
-                inserted).as((text, at, how, insert) -> {
-                    int position = at % (text.length() + 1);
-                    return switch (how) {
-                        case 0 -> text.substring(0, position) + insert + text.substring(position);
-                        case 1 -> position == text.length() ? text
-                                : text.substring(0, position) + text.substring(position + 1);
-                        case 2 -> position == text.length() ? text + insert
-                                : text.substring(0, position) + insert + text.substring(position + 1);
-                        default -> text;
-                    };
-                });
+    private static Gen<String> edited() {
+        Gen<String> valid = ruleSet(validRule());
+        Gen<String> inserted = Gen.strings(ANY_CHAR, 1, 3);
+        return source -> {
+            String text = valid.generate(source);
+            int position = source.between(0, text.length());
+            return switch (source.between(0, 3)) {
+                case 0 -> text.substring(0, position) + inserted.generate(source) + text.substring(position);
+                case 1 -> position == text.length() ? text
+                        : text.substring(0, position) + text.substring(position + 1);
+                case 2 -> position == text.length() ? text + inserted.generate(source)
+                        : text.substring(0, position) + inserted.generate(source) + text.substring(position + 1);
+                default -> text;
+            };
+        };
     }
 
-    @Provide
-    Arbitrary<String> bytes() {
-        Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
-        return Combinators.combine(raw, Arbitraries.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1,
-                StandardCharsets.UTF_16)).as((b, charset) -> new String(b, charset));
+    private static Gen<String> bytes() {
+        Gen<Charset> charset = Gen.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1, StandardCharsets.UTF_16);
+        return source -> {
+            byte[] raw = new byte[source.between(0, 300)];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = (byte) source.between(Byte.MIN_VALUE, Byte.MAX_VALUE);
+            }
+            return new String(raw, charset.generate(source));
+        };
     }
 
-    @Provide
-    Arbitrary<String> deep() {
-        return Combinators.combine(Arbitraries.integers().between(1, 20_000), Arbitraries.of("[", "{\"rules\":",
-                        "[{\"type\":\"include\",\"kind\":", "{\"a\":", "[{\"type\":"), Arbitraries.of(true, false))
-                .as((depth, open, closed) -> {
-                    String close = open.startsWith("[") ? "]" : "}";
-                    return open.repeat(depth) + (closed ? close.repeat(depth) : "");
-                });
+    private static Gen<String> deep() {
+        Gen<String> opening = Gen.of("[", "{\"rules\":", "[{\"type\":\"include\",\"kind\":", "{\"a\":", "[{\"type\":");
+        return source -> {
+            int depth = source.between(1, 20_000);
+            String open = opening.generate(source);
+            boolean closed = source.nextBoolean();
+            String close = open.startsWith("[") ? "]" : "}";
+            return open.repeat(depth) + (closed ? close.repeat(depth) : "");
+        };
     }
 
     /** A random JSON value, sometimes with a syntax slip, at most {@code depth} levels deep. */
-    private static Arbitrary<String> value(int depth) {
-        Arbitrary<String> scalar = Arbitraries.oneOf(Arbitraries.of(TOKENS), jsonString(),
-                Arbitraries.bigIntegers().between(java.math.BigInteger.TEN.pow(400).negate(), java.math.BigInteger.TEN.pow(400))
-                        .map(Object::toString),
-                Arbitraries.doubles().map(Object::toString));
+    private static Gen<String> value(int depth) {
+        Gen<String> scalar = Gen.oneOf(Gen.of(TOKENS), jsonString(), bigIntegers(), doubles());
         if (depth == 0) {
             return scalar;
         }
-        Arbitrary<String> element = Arbitraries.lazy(() -> value(depth - 1));
-        Arbitrary<String> array = element.list().ofMaxSize(4).map(items -> "[" + String.join(",", items) + "]");
-        Arbitrary<String> object = Combinators.combine(Arbitraries.oneOf(Arbitraries.of(KEYS), jsonStringBody()), element)
-                .as((key, value) -> "\"" + key + "\":" + value)
-                .list().ofMaxSize(5).map(members -> "{" + String.join(",", members) + "}");
-        Arbitrary<String> slip = Combinators.combine(Arbitraries.oneOf(array, object), Arbitraries.of("", ",", "]", "}",
-                ":", "\"", " ", "\u00a0", "\uFEFF")).as((text, extra) -> text + extra);
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, scalar), net.jqwik.api.Tuple.of(3, array),
-                net.jqwik.api.Tuple.of(3, object), net.jqwik.api.Tuple.of(1, slip));
+        Gen<String> element = value(depth - 1);
+        Gen<String> array = element.list(0, 4).map(items -> "[" + String.join(",", items) + "]");
+        Gen<String> key = Gen.oneOf(Gen.of(KEYS), jsonStringBody());
+        Gen<String> object = ((Gen<String>) source -> "\"" + key.generate(source) + "\":" + element.generate(source))
+                .list(0, 5).map(members -> "{" + String.join(",", members) + "}");
+        Gen<String> container = Gen.oneOf(array, object);
+        Gen<String> extra = Gen.of("", ",", "]", "}", ":", "\"", " ", "\u00a0", "\uFEFF");
+        Gen<String> slip = source -> container.generate(source) + extra.generate(source);
+        return Gen.frequency(weighted(3, scalar), weighted(3, array), weighted(3, object), weighted(1, slip));
     }
 
-    private static Arbitrary<String> jsonString() {
+    /** Integers up to 400 digits, either sign. */
+    private static Gen<String> bigIntegers() {
+        return source -> {
+            StringBuilder digits = new StringBuilder();
+            int length = source.between(1, 400);
+            for (int i = 0; i < length; i++) {
+                digits.append((char) ('0' + source.between(0, 9)));
+            }
+            BigInteger value = new BigInteger(digits.toString());
+            return (source.nextBoolean() ? value.negate() : value).toString();
+        };
+    }
+
+    /** Any finite or infinite double of either sign (every exponent equally likely), or a short decimal. */
+    private static Gen<String> doubles() {
+        Gen<Double> anyBits = source -> (source.nextBoolean() ? -1 : 1)
+                * Double.longBitsToDouble(source.below(Double.doubleToLongBits(Double.POSITIVE_INFINITY) + 1));
+        Gen<Double> decimal = Gen.ints(-1_000_000, 1_000_000).map(n -> n / 100.0);
+        return Gen.oneOf(anyBits, decimal).map(Object::toString);
+    }
+
+    private static Gen<String> jsonString() {
         return jsonStringBody().map(body -> "\"" + body + "\"");
     }
 
     /** The inside of a JSON string: any characters (lone surrogates, controls included), escaped or not. */
-    private static Arbitrary<String> jsonStringBody() {
-        return Arbitraries.strings().all().ofMaxLength(12).map(text -> Math.floorMod(text.hashCode(), 3) == 0
+    private static Gen<String> jsonStringBody() {
+        return Gen.strings(ANY_CHAR, 0, 12).map(text -> Math.floorMod(text.hashCode(), 3) == 0
                 ? text : text.chars().mapToObj(c -> c == '"' || c == '\\' ? "\\" + (char) c
                         : c < 0x20 || Character.isSurrogate((char) c) ? String.format("\\u%04x", c)
                         : String.valueOf((char) c)).collect(Collectors.joining()));
     }
 
     /** An object that looks like a rule: known members, mostly plausible values, sometimes repeated. */
-    private static Arbitrary<String> ruleish() {
-        Arbitrary<String> member = Combinators.combine(Arbitraries.of(KEYS), Arbitraries.oneOf(Arbitraries.of(TOKENS),
-                jsonString(), Arbitraries.lazy(() -> value(1)))).as((key, value) -> "\"" + key + "\":" + value);
-        Arbitrary<String> typed = Combinators.combine(Arbitraries.of("\"include\"", "\"exclude\""), member.list().ofMaxSize(3))
-                .as((type, members) -> "{\"type\":" + type + (members.isEmpty() ? "" : ",") + String.join(",", members) + "}");
-        return Arbitraries.oneOf(typed, member.list().ofMaxSize(4).map(members -> "{" + String.join(",", members) + "}"),
-                validRule());
+    private static Gen<String> ruleish() {
+        Gen<String> key = Gen.of(KEYS);
+        Gen<String> memberValue = Gen.oneOf(Gen.of(TOKENS), jsonString(), value(1));
+        Gen<String> member = source -> "\"" + key.generate(source) + "\":" + memberValue.generate(source);
+        Gen<String> type = Gen.of("\"include\"", "\"exclude\"");
+        Gen<List<String>> members = member.list(0, 3);
+        Gen<String> typed = source -> {
+            String t = type.generate(source);
+            List<String> rest = members.generate(source);
+            return "{\"type\":" + t + (rest.isEmpty() ? "" : ",") + String.join(",", rest) + "}";
+        };
+        return Gen.oneOf(typed, member.list(0, 4).map(m -> "{" + String.join(",", m) + "}"), validRule());
     }
 
-    private static Arbitrary<String> validRule() {
-        return RulesArbitraries.rules().map(rule -> {
+    private static Gen<String> validRule() {
+        return RulesGenerators.rules().map(rule -> {
             try {
                 return JSON.writeValueAsString(rule.toWire());
             } catch (Exception e) {
@@ -187,7 +214,7 @@ class RulesParserFuzzTest {
         });
     }
 
-    private static Arbitrary<String> ruleSet(Arbitrary<String> rule) {
-        return rule.list().ofMinSize(0).ofMaxSize(22).map(rules -> "[" + String.join(",", rules) + "]");
+    private static Gen<String> ruleSet(Gen<String> rule) {
+        return rule.list(0, 22).map(rules -> "[" + String.join(",", rules) + "]");
     }
 }
