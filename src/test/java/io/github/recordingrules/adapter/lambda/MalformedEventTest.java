@@ -85,7 +85,6 @@ class MalformedEventTest {
         Answer answer = post(event("GET", "/v1/Rooms/" + room + "/Recordings", "PageSize=1", Map.of("authorization", basicAuth())));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.headers().keySet()).noneMatch(name -> name.equalsIgnoreCase("transfer-encoding"));
         assertThat(answer.body()).contains("\"recordings\":[]");
     }
 }
