@@ -2,15 +2,17 @@ package io.github.recordingrules.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.recordingrules.adapter.redis.RedisKeys;
+import io.github.recordingrules.adapter.redis.RedisScript;
 import io.github.recordingrules.devredis.LocalRedis;
 
+import io.github.recordingrules.support.Fixtures;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -41,6 +43,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 
 /**
  * End-to-end load benchmark of the packaged function (target/function.zip, JVM, prod profile) on the real
@@ -235,20 +239,21 @@ public final class LambdaLoadBenchmark {
             say("redis-benchmark not found: install redis-tools for the ratio to raw Redis");
             return;
         }
-        String[] script = saveScript();
-        String sha = resp("SCRIPT", "LOAD", script[0]);
-        if (!sha.equals(script[1])) {
-            throw new IllegalStateException("SCRIPT LOAD gave " + sha + ", the function runs " + script[1]);
+        RedisScript script = RedisScript.load("save-room");
+        String sha = resp("SCRIPT", "LOAD", script.source());
+        if (!sha.equals(script.sha1())) {
+            throw new IllegalStateException("SCRIPT LOAD gave " + sha + ", the function runs " + script.sha1());
         }
         String roomKey = workload.sampleRoomKey();
-        String state = resp("HGET", roomKey, "s");
+        String state = resp("HGET", roomKey, RedisKeys.DOCUMENT);
         say("raw Redis: the room read and written is %s, a room at the end of its script: %d characters of JSON",
                 roomKey, state.length());
         for (Run run : runs) {
             int c = run.concurrency();
-            RedisFigures hmget = redisBenchmark(redisBenchmark, c, "HMGET", roomKey, "v", "s");
+            RedisFigures hmget = redisBenchmark(redisBenchmark, c, "HMGET", roomKey, RedisKeys.VERSION, RedisKeys.SCHEMA,
+                    RedisKeys.DOCUMENT, RedisKeys.LEGACY_DOCUMENT);
             RedisFigures evalsha = redisBenchmark(redisBenchmark, c, "EVALSHA", sha, "1",
-                    "rrbench:{RM__rand_int__}:room", "0", state, "172800000");
+                    "rrbench:{RM__rand_int__}:room", "0", "2", state, "172800000");
             // One state-changing webhook is one HMGET then one EVALSHA, one after the other.
             double rawWebhooks = 1 / (1 / hmget.rps() + 1 / evalsha.rps());
             say("redis-benchmark at concurrency %2d: HMGET %8.0f/s p50 %.3f p99 %.3f ms; EVALSHA(save, %d-char state) %8.0f/s p50 %.3f p99 %.3f ms",
@@ -576,19 +581,6 @@ public final class LambdaLoadBenchmark {
         throw new IllegalStateException("cannot read redis-benchmark output: " + out);
     }
 
-    /** The save script exactly as the function runs it, and its SHA1. */
-    private static String[] saveScript() throws ReflectiveOperationException {
-        Class<?> store = Class.forName("io.github.recordingrules.adapter.redis.RedisRoomStore");
-        Field save = store.getDeclaredField("SAVE");
-        save.setAccessible(true);
-        Object script = save.get(null);
-        Field source = script.getClass().getDeclaredField("source");
-        Field sha1 = script.getClass().getDeclaredField("sha1");
-        source.setAccessible(true);
-        sha1.setAccessible(true);
-        return new String[] {(String) source.get(script), (String) sha1.get(script)};
-    }
-
     /** One command in RESP; answers a bulk or simple string reply as text. */
     String resp(String... args) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", redis.port())) {
@@ -720,7 +712,7 @@ public final class LambdaLoadBenchmark {
         }
 
         String sampleRoomKey() {
-            return "rr:{" + (finished.isEmpty() ? window.get(0).sid : finished.get(finished.size() - 1)) + "}:room";
+            return KEYS.room(finished.isEmpty() ? window.get(0).sid : finished.get(finished.size() - 1));
         }
 
         String timestamp() {

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static io.github.recordingrules.support.Api.api;
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 import static io.github.recordingrules.support.Webhooks.PATH;
 import static io.github.recordingrules.support.Webhooks.nextTimestamp;
 import static io.github.recordingrules.support.Webhooks.sid;
@@ -232,8 +233,8 @@ class EndpointFuzzTest {
 
     private Snapshot snapshot() {
         return new Snapshot(redis.execute("DBSIZE").toLong(),
-                redis.hash(String.class).hgetall("rr:{" + room + "}:room"),
-                redis.value(String.class).get("rr:name:" + roomName));
+                redis.hash(String.class).hgetall(KEYS.room(room)),
+                redis.value(String.class).get(KEYS.name(roomName)));
     }
 
     private void newTargetRoom() {
