@@ -102,6 +102,11 @@ public final class Fixtures {
      * processing, completed and failed recordings with a media report.
      */
     public static Room everyField() {
+        return everyField(sid("RM", "every-field"));
+    }
+
+    /** {@link #everyField()} under another SID. */
+    public static Room everyField(String roomSid) {
         SidGenerator sids = countingSids();
         Instant t0 = Instant.parse("2026-03-01T10:00:00Z");
         RecordingRules rules;
@@ -111,7 +116,7 @@ public final class Fixtures {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        Room room = Room.create(sid("RM", "every-field"), "every-field", RoomType.GROUP, true, rules,
+        Room room = Room.create(roomSid, "every-field", RoomType.GROUP, true, rules,
                 "https://app.example.com/status", "POST", t0);
         String alice = sid("PA", "alice");
         String bob = sid("PA", "bob");
