@@ -53,6 +53,6 @@ fi
 if [ "${SKIP_LOAD:-0}" != 1 ]; then
   echo "== load benchmark ($LOAD_ARGS)"
   # shellcheck disable=SC2086
-  java -cp "$CP" io.github.recordingrules.bench.LambdaLoadBenchmark --function-zip target/function.zip \
+  java -cp "$CP" io.github.recordingrules.bench.load.LambdaLoadBenchmark --function-zip target/function.zip \
     --work-dir "$OUT" $LOAD_ARGS
 fi

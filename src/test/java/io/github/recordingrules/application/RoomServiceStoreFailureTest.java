@@ -4,18 +4,13 @@ import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomType;
 import io.github.recordingrules.domain.room.RandomSids;
-import io.github.recordingrules.domain.room.SidGenerator;
+import io.github.recordingrules.support.InMemoryRoomStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +26,7 @@ class RoomServiceStoreFailureTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final String SID = "RM" + "0".repeat(31) + "1";
 
-    private final FlakyStore store = new FlakyStore();
+    private final InMemoryRoomStore store = new InMemoryRoomStore();
     private final RoomService rooms = new RoomService(store, new RandomSids(), Clock.fixed(T0, ZoneOffset.UTC),
             LIFETIME, RETENTION, 8);
 
@@ -41,10 +36,10 @@ class RoomServiceStoreFailureTest {
 
     @Test
     void aCreateThatFailsAfterClaimingTheNameDoesNotBlockTheName() {
-        store.failNext.add("save");
+        store.failNext("save");
         assertThatThrownBy(() -> rooms.createRoom(named("daily"))).isInstanceOf(StoreUnavailableException.class);
-        assertThat(store.names).containsKey("daily");
-        assertThat(store.rooms).isEmpty();
+        assertThat(store.holdsName("daily")).isTrue();
+        assertThat(store.isEmpty()).isTrue();
 
         Room created = rooms.createRoom(named("daily"));
 
@@ -54,7 +49,7 @@ class RoomServiceStoreFailureTest {
     @Test
     void anEndThatFailsBeforeReleasingTheNameDoesNotBlockTheName() {
         Room first = rooms.createRoom(named("weekly"));
-        store.failNext.add("releaseName");
+        store.failNext("releaseName");
         assertThatThrownBy(() -> rooms.completeRoom(first.sid())).isInstanceOf(StoreUnavailableException.class);
         rooms.completeRoom(first.sid());
 
@@ -66,7 +61,7 @@ class RoomServiceStoreFailureTest {
     @Test
     void aRoomFirstHeardOfInACallbackKeepsItsNameWhenTheCallbackIsRetriedAfterAFailure() {
         RoomEvent created = new RoomEvent.RoomCreated(T0);
-        store.failNext.add("claimName");
+        store.failNext("claimName");
         assertThatThrownBy(() -> rooms.handleEvent(SID, "standup", RoomType.GROUP, created))
                 .isInstanceOf(StoreUnavailableException.class);
 
@@ -79,68 +74,8 @@ class RoomServiceStoreFailureTest {
     void aRoomFirstHeardOfInItsRoomEndedCallbackExpiresAfterTheRetention() {
         rooms.handleEvent(SID, "late", RoomType.GROUP, new RoomEvent.RoomEnded(T0));
 
-        assertThat(store.rooms.get(SID).room().inProgress()).isFalse();
-        assertThat(store.expiry.get(SID)).isEqualTo(RETENTION);
-        assertThat(store.names).doesNotContainKey("late");
-    }
-
-    /** In memory; an operation named in {@code failNext} fails once, before writing anything. */
-    static final class FlakyStore implements RoomStore {
-
-        final Map<String, StoredRoom> rooms = new HashMap<>();
-        final Map<String, Duration> expiry = new HashMap<>();
-        final Map<String, String> names = new HashMap<>();
-        final Set<String> failNext = new HashSet<>();
-
-        private void maybeFail(String operation) {
-            if (failNext.remove(operation)) {
-                throw new StoreUnavailableException("injected failure of " + operation, null);
-            }
-        }
-
-        @Override
-        public Optional<StoredRoom> load(String roomSid) {
-            maybeFail("load");
-            return Optional.ofNullable(rooms.get(roomSid))
-                    .map(s -> new StoredRoom(Room.restore(s.room().snapshot()), s.version()));
-        }
-
-        @Override
-        public SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
-            maybeFail("save");
-            StoredRoom current = rooms.get(room.sid());
-            long version = current == null ? 0 : current.version();
-            if (version != expectedVersion) {
-                return new Conflict(Optional.ofNullable(current));
-            }
-            rooms.put(room.sid(), new StoredRoom(Room.restore(room.snapshot()), version + 1));
-            if (expireAfter != null) {
-                expiry.put(room.sid(), expireAfter);
-            }
-            return new Saved(version + 1);
-        }
-
-        @Override
-        public Optional<String> roomSidForName(String uniqueName) {
-            maybeFail("roomSidForName");
-            return Optional.ofNullable(names.get(uniqueName));
-        }
-
-        @Override
-        public boolean claimName(String uniqueName, String roomSid, String staleSid, Duration expireAfter) {
-            maybeFail("claimName");
-            String holder = names.get(uniqueName);
-            if (holder != null && !holder.equals(staleSid)) {
-                return false;
-            }
-            names.put(uniqueName, roomSid);
-            return true;
-        }
-
-        @Override
-        public void releaseName(String uniqueName, String roomSid) {
-            maybeFail("releaseName");
-            names.remove(uniqueName, roomSid);
-        }
+        assertThat(store.stored(SID).orElseThrow().inProgress()).isFalse();
+        assertThat(store.expiry(SID)).contains(RETENTION);
+        assertThat(store.holdsName("late")).isFalse();
     }
 }

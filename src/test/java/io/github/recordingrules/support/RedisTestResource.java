@@ -1,5 +1,6 @@
 package io.github.recordingrules.support;
 
+import io.github.recordingrules.adapter.redis.RedisKeys;
 import io.github.recordingrules.devredis.LocalRedis;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -7,6 +8,9 @@ import java.util.Map;
 
 /** One real redis-server for the whole test run (the machine's, or the one embedded-redis ships). */
 public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The key layout of the test profile, which keeps the default key prefix. */
+    public static final RedisKeys KEYS = new RedisKeys("rr");
 
     private static LocalRedis redis;
 

@@ -4,6 +4,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,17 +15,45 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A Lua script run by its SHA1 (one round trip), sent in full only when Redis does not have it
- * cached: after a restart, a failover, or on a cluster node that has not seen it yet.
+ * A Lua script of {@code src/main/resources/redis/}, run by its SHA1 (one round trip), sent in full only
+ * when Redis does not have it cached: after a restart, a failover, or on a cluster node that has not seen
+ * it yet. Public so that benchmarks run exactly what the store runs.
  */
-final class RedisScript {
+public final class RedisScript {
 
+    private final String name;
     private final String source;
     private final String sha1;
 
-    RedisScript(String source) {
+    private RedisScript(String name, String source) {
+        this.name = name;
         this.source = source;
         this.sha1 = sha1Hex(source);
+    }
+
+    /** The script {@code redis/<name>.lua} on the class path. */
+    public static RedisScript load(String name) {
+        String resource = "redis/" + name + ".lua";
+        try (InputStream in = RedisScript.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + resource + " on the class path");
+            }
+            return new RedisScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String sha1() {
+        return sha1;
     }
 
     Response run(RedisDataSource redis, List<String> keys, String... args) {

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static io.github.recordingrules.support.Api.api;
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 import static io.github.recordingrules.support.TwilioErrors.assertTwilioError;
 import static io.github.recordingrules.support.Webhooks.nextTimestamp;
 import static io.github.recordingrules.support.Webhooks.sid;
@@ -52,7 +53,7 @@ class RedisOutageTest {
         LocalRedis redis = OwnRedisResource.redis();
         String room = api().formParam("UniqueName", "before-" + UUID.randomUUID()).post("/v1/Rooms")
                 .then().statusCode(201).extract().path("sid");
-        assertThat(redis.command("EXISTS rr:{" + room + "}:room")).as("the room is in this test's own Redis")
+        assertThat(redis.command("EXISTS " + KEYS.room(room))).as("the room is in this test's own Redis")
                 .startsWith(":1");
         List<String> seen = everyKindOfRequestSucceeds("before");
         Set<String> warm = applicationConnections(redis);

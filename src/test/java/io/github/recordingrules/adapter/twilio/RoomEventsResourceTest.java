@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.github.recordingrules.support.Api.api;
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 import static io.github.recordingrules.support.Webhooks.PATH;
 import static io.github.recordingrules.support.Webhooks.event;
 import static io.github.recordingrules.support.Webhooks.nextTimestamp;
@@ -236,7 +237,7 @@ class RoomEventsResourceTest {
         api().queryParam("Status", "completed").get("/v1/Rooms/{room}/Recordings", room).then().body("recordings", hasSize(2));
         api().get("/v1/Rooms/{room}", name).then().statusCode(404);
         api().formParam("UniqueName", name).post("/v1/Rooms").then().statusCode(201);
-        long ttl = redis.key().ttl("rr:{" + room + "}:room");
+        long ttl = redis.key().ttl(KEYS.room(room));
         assertThat(ttl).isBetween(23 * 3600L, 24 * 3600L);
         post(track(room, "track-added", ALICE, "Alice", sid("MT", "after"), "audio", "after", nextTimestamp()))
                 .statusCode(200).body("applied", equalTo(false)).body("started", empty());

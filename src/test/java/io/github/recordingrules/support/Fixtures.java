@@ -1,5 +1,8 @@
-package io.github.recordingrules.bench;
+package io.github.recordingrules.support;
 
+import io.github.recordingrules.domain.room.Recording;
+import io.github.recordingrules.domain.room.RecordingMedia;
+import io.github.recordingrules.domain.room.RecordingStatus;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomType;
@@ -13,8 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The data every benchmark shares: 20 rules, rooms and tracks of a given size, SIDs that look real. */
+/**
+ * The data tests and benchmarks share: 20 rules, rooms and tracks of a given size, a room that uses every
+ * stored field, SIDs that look real.
+ */
 public final class Fixtures {
 
     private Fixtures() {
@@ -81,6 +88,69 @@ public final class Fixtures {
     public static RoomEvent.TrackAdded newTrackAdded(int existingTracks) {
         return new RoomEvent.TrackAdded(Instant.parse("2026-03-01T11:00:00Z"), sid("PA", "newcomer"), "newcomer",
                 sid("MT", "new-track-" + existingTracks), TrackKind.AUDIO, "mic");
+    }
+
+    /** SIDs counted up from 1 per generator, so that a room built twice is the same room. */
+    public static SidGenerator countingSids() {
+        AtomicLong next = new AtomicLong();
+        return prefix -> prefix + String.format("%032x", next.incrementAndGet());
+    }
+
+    /**
+     * A group room that uses every field a stored room has: rules, record-on-connect, a status callback,
+     * participants connected and gone, a muted track, a data track, a track known from its removal alone,
+     * processing, completed and failed recordings with a media report.
+     */
+    public static Room everyField() {
+        return everyField(sid("RM", "every-field"));
+    }
+
+    /** {@link #everyField()} under another SID. */
+    public static Room everyField(String roomSid) {
+        SidGenerator sids = countingSids();
+        Instant t0 = Instant.parse("2026-03-01T10:00:00Z");
+        RecordingRules rules;
+        try {
+            rules = RulesParser.parse("[{\"type\":\"include\",\"all\":true},"
+                    + "{\"type\":\"exclude\",\"kind\":\"video\",\"publisher\":\"bob\"}]");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Room room = Room.create(roomSid, "every-field", RoomType.GROUP, true, rules,
+                "https://app.example.com/status", "POST", t0);
+        String alice = sid("PA", "alice");
+        String bob = sid("PA", "bob");
+        room.apply(new RoomEvent.ParticipantConnected(t0.plusSeconds(1), alice, "alice"), sids);
+        room.apply(new RoomEvent.TrackAdded(t0.plusSeconds(2), alice, "alice", sid("MT", "alice-mic"), TrackKind.AUDIO, "mic"), sids);
+        room.apply(new RoomEvent.TrackAdded(t0.plusSeconds(3), alice, "alice", sid("MT", "alice-cam"), TrackKind.VIDEO, "cam"), sids);
+        room.apply(new RoomEvent.TrackSwitched(t0.plusSeconds(4), alice, sid("MT", "alice-mic"), false), sids);
+        room.apply(new RoomEvent.TrackAdded(t0.plusSeconds(5), bob, "bob", sid("MT", "bob-mic"), TrackKind.AUDIO, null), sids);
+        room.apply(new RoomEvent.TrackAdded(t0.plusSeconds(6), bob, "bob", sid("MT", "bob-cam"), TrackKind.VIDEO, "cam"), sids);
+        room.apply(new RoomEvent.TrackAdded(t0.plusSeconds(7), bob, "bob", sid("MT", "bob-data"), TrackKind.DATA, "chat"), sids);
+        room.apply(new RoomEvent.TrackRemoved(t0.plusSeconds(30), alice, "alice", sid("MT", "alice-cam"), TrackKind.VIDEO, "cam"), sids);
+        String camRecording = recordingOf(room, sid("MT", "alice-cam"));
+        room.apply(new RoomEvent.RecordingStatusChanged(t0.plusSeconds(40), camRecording, RecordingStatus.COMPLETED, 42,
+                new RecordingMedia("https://media.example.com/cam.mkv", "s3://bucket/cam.mkv", 123_456L, "VP8", "mkv",
+                        1_700_000_000_000L, null)), sids);
+        room.apply(new RoomEvent.RecordingStatusChanged(t0.plusSeconds(41), recordingOf(room, sid("MT", "bob-mic")),
+                RecordingStatus.FAILED, null, new RecordingMedia(null, null, null, null, null, null, "upload")), sids);
+        room.apply(new RoomEvent.ParticipantDisconnected(t0.plusSeconds(50), sid("PA", "carol"), "carol"), sids);
+        room.apply(new RoomEvent.TrackRemoved(t0.plusSeconds(51), sid("PA", "dave"), null, sid("MT", "dave-screen"), null, null), sids);
+        return room;
+    }
+
+    /** The SID of the last recording of the track. */
+    public static String recordingOf(Room room, String trackSid) {
+        String found = null;
+        for (Recording recording : room.recordings()) {
+            if (recording.trackSid().equals(trackSid)) {
+                found = recording.sid();
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("no recording of " + trackSid);
+        }
+        return found;
     }
 
     /** A SID with the given prefix whose 32 hex digits derive from the label. */
