@@ -15,9 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -47,8 +45,7 @@ public class RecordingsResource {
             @RestQuery("DateCreatedAfter") String dateCreatedAfter,
             @RestQuery("DateCreatedBefore") String dateCreatedBefore,
             @RestQuery("PageSize") String pageSize,
-            @RestQuery("Page") String page,
-            @Context UriInfo request) {
+            @RestQuery("Page") String page) {
         int size = FormValues.wholeNumber("PageSize", pageSize, 1, PageJson.MAX_PAGE_SIZE, PageJson.DEFAULT_PAGE_SIZE);
         int number = FormValues.wholeNumber("Page", page, 0, Integer.MAX_VALUE, 0);
         Room room = rooms.findRoom(roomSid);
@@ -56,7 +53,7 @@ public class RecordingsResource {
                 sourceSid, ApiDates.parse("DateCreatedAfter", dateCreatedAfter), dateCreatedAfter,
                 ApiDates.parse("DateCreatedBefore", dateCreatedBefore), dateCreatedBefore);
         List<Recording> matching = room.recordings().stream().filter(filter::matches).toList();
-        String base = urls.base(request);
+        String base = urls.base();
         List<RecordingJson> shown = PageJson.slice(matching, size, number).stream()
                 .map(r -> RecordingJson.of(r, room.sid(), config.accountSid(), base))
                 .toList();
@@ -69,9 +66,8 @@ public class RecordingsResource {
     @Path("/{Sid}")
     public RecordingJson fetch(
             @RestPath("RoomSid") @Pattern(regexp = Sids.ROOM, message = "RoomSid must be a Room SID") String roomSid,
-            @RestPath("Sid") @Pattern(regexp = Sids.RECORDING, message = "Sid must be a Recording SID") String sid,
-            @Context UriInfo request) {
+            @RestPath("Sid") @Pattern(regexp = Sids.RECORDING, message = "Sid must be a Recording SID") String sid) {
         Recording recording = rooms.findRecording(roomSid, sid);
-        return RecordingJson.of(recording, roomSid, config.accountSid(), urls.base(request));
+        return RecordingJson.of(recording, roomSid, config.accountSid(), urls.base());
     }
 }
