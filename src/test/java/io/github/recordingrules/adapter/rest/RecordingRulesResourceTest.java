@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.rest;
 
+import io.github.recordingrules.domain.Limits;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -337,7 +338,7 @@ class RecordingRulesResourceTest {
         createGroupRoom(name);
         postRules(name, PREVIOUS_RULES).then().statusCode(200);
         Map<String, Object> before = getRules(name).getMap("$");
-        String huge = "[{\"type\":\"include\",\"publisher\":\"" + "a".repeat(20_000) + "\"}]";
+        String huge = "[{\"type\":\"include\",\"publisher\":\"" + "a".repeat(Limits.RULES) + "\"}]";
 
         assertTwilioError(postRules(name, huge), 400, 20001);
 
