@@ -27,10 +27,13 @@ public interface RecordingRulesConfig {
     Optional<List<String>> apiKeys();
 
     /**
-     * The largest request body accepted ({@code 64K}, {@code 1M}, or bytes); a larger one answers 413 with Twilio's error body.
-     * Twenty rules naming SIDs fit in a few KiB; the Rules field alone may hold 16 KiB.
+     * The largest request body accepted ({@code 128K}, {@code 1M}, or bytes); a larger one answers 413 with
+     * Twilio's error body. The default holds the largest valid request an official helper library sends:
+     * a room created with the longest values, about 116 000 bytes from the Java or Node library (each
+     * character of the 20 rules' names, the unique name and the callback URL, taking three bytes in UTF-8,
+     * is sent percent-encoded as nine; with Python's escaped rules, about 106 000).
      */
-    @WithDefault("64K")
+    @WithDefault("128K")
     MemorySize maxBodySize();
 
     /** How long an ended room and its recordings stay readable before Redis expires them. */

@@ -11,6 +11,7 @@ import java.util.Map;
 public final class PageJson {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 1000;
 
     private PageJson() {
     }
@@ -30,7 +31,7 @@ public final class PageJson {
      */
     public static Map<String, Object> meta(String listUrl, String filters, int pageSize, int page, int matching,
                                            String key) {
-        boolean hasNext = (long) (page + 1) * pageSize < matching;
+        boolean hasNext = (page + 1L) * pageSize < matching;
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("page", page);
         meta.put("page_size", pageSize);

@@ -1,6 +1,7 @@
 package io.github.recordingrules.adapter.rest;
 
 import io.github.recordingrules.adapter.http.ApiDates;
+import io.github.recordingrules.adapter.http.FormValues;
 import io.github.recordingrules.adapter.http.PageJson;
 import io.github.recordingrules.adapter.http.PublicUrls;
 import io.github.recordingrules.adapter.http.RecordingJson;
@@ -10,15 +11,11 @@ import io.github.recordingrules.domain.Sids;
 import io.github.recordingrules.domain.room.Recording;
 import io.github.recordingrules.domain.room.RecordingStatus;
 import io.github.recordingrules.domain.room.Room;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import org.hibernate.validator.constraints.Range;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -47,18 +44,16 @@ public class RecordingsResource {
             @RestQuery("SourceSid") String sourceSid,
             @RestQuery("DateCreatedAfter") String dateCreatedAfter,
             @RestQuery("DateCreatedBefore") String dateCreatedBefore,
-            @RestQuery("PageSize") @Range(min = 1, max = 1000, message = "PageSize must be between {min} and {max}")
-            Integer pageSize,
-            @RestQuery("Page") @Min(value = 0, message = "Page must be at least {value}") Integer page,
-            @Context UriInfo request) {
+            @RestQuery("PageSize") String pageSize,
+            @RestQuery("Page") String page) {
+        int size = FormValues.wholeNumber("PageSize", pageSize, 1, PageJson.MAX_PAGE_SIZE, PageJson.DEFAULT_PAGE_SIZE);
+        int number = FormValues.wholeNumber("Page", page, 0, Integer.MAX_VALUE, 0);
         Room room = rooms.findRoom(roomSid);
         RecordingFilter filter = new RecordingFilter(status == null ? null : RecordingStatus.fromWireName(status),
                 sourceSid, ApiDates.parse("DateCreatedAfter", dateCreatedAfter), dateCreatedAfter,
                 ApiDates.parse("DateCreatedBefore", dateCreatedBefore), dateCreatedBefore);
         List<Recording> matching = room.recordings().stream().filter(filter::matches).toList();
-        int size = pageSize == null ? PageJson.DEFAULT_PAGE_SIZE : pageSize;
-        int number = page == null ? 0 : page;
-        String base = urls.base(request);
+        String base = urls.base();
         List<RecordingJson> shown = PageJson.slice(matching, size, number).stream()
                 .map(r -> RecordingJson.of(r, room.sid(), config.accountSid(), base))
                 .toList();
@@ -71,9 +66,8 @@ public class RecordingsResource {
     @Path("/{Sid}")
     public RecordingJson fetch(
             @RestPath("RoomSid") @Pattern(regexp = Sids.ROOM, message = "RoomSid must be a Room SID") String roomSid,
-            @RestPath("Sid") @Pattern(regexp = Sids.RECORDING, message = "Sid must be a Recording SID") String sid,
-            @Context UriInfo request) {
+            @RestPath("Sid") @Pattern(regexp = Sids.RECORDING, message = "Sid must be a Recording SID") String sid) {
         Recording recording = rooms.findRecording(roomSid, sid);
-        return RecordingJson.of(recording, roomSid, config.accountSid(), urls.base(request));
+        return RecordingJson.of(recording, roomSid, config.accountSid(), urls.base());
     }
 }

@@ -21,10 +21,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -56,8 +54,7 @@ public class RoomsResource {
                     message = "RecordingRules must be at most {max} characters") String recordingRules,
             @RestForm("StatusCallback") @Size(max = Limits.URL,
                     message = "StatusCallback must be at most {max} characters") String statusCallback,
-            @RestForm("StatusCallbackMethod") String statusCallbackMethod,
-            @Context UriInfo request) throws InvalidRulesException {
+            @RestForm("StatusCallbackMethod") String statusCallbackMethod) throws InvalidRulesException {
         String name = FormValues.optional(uniqueName);
         if (Sids.isRoom(name)) {
             throw new InvalidParameterException("UniqueName cannot be a Room SID");
@@ -71,15 +68,15 @@ public class RoomsResource {
         NewRoom newRoom = new NewRoom(name, roomType, recordOnConnect, rules,
                 callbackUrl(statusCallback), callbackMethod(statusCallbackMethod));
         Room room = rooms.createRoom(newRoom);
-        RoomJson created = RoomJson.of(room, config.accountSid(), urls.base(request));
+        RoomJson created = RoomJson.of(room, config.accountSid(), urls.base());
         return Response.created(URI.create(created.url())).entity(created).build();
     }
 
     @GET
     @Path("/{RoomNameOrSid}")
     public RoomJson fetch(@RestPath("RoomNameOrSid") @Size(max = Limits.NAME,
-            message = "RoomNameOrSid must be at most {max} characters") String roomNameOrSid, @Context UriInfo request) {
-        return RoomJson.of(rooms.findRoom(roomNameOrSid), config.accountSid(), urls.base(request));
+            message = "RoomNameOrSid must be at most {max} characters") String roomNameOrSid) {
+        return RoomJson.of(rooms.findRoom(roomNameOrSid), config.accountSid(), urls.base());
     }
 
     @POST
@@ -88,9 +85,8 @@ public class RoomsResource {
     public RoomJson update(
             @RestPath("Sid") @Size(max = Limits.NAME, message = "Sid must be at most {max} characters") String sid,
             @RestForm("Status") @NotBlank(message = "Status is required") @Pattern(regexp = "completed",
-                    message = "Status can only be set to completed") String status,
-            @Context UriInfo request) {
-        return RoomJson.of(rooms.completeRoom(sid).room(), config.accountSid(), urls.base(request));
+                    message = "Status can only be set to completed") String status) {
+        return RoomJson.of(rooms.completeRoom(sid).room(), config.accountSid(), urls.base());
     }
 
     private static String callbackUrl(String value) {

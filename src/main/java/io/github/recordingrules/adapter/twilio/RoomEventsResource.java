@@ -13,8 +13,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,31 +33,29 @@ public class RoomEventsResource {
     private final RecordingRulesConfig config;
     private final PublicUrls urls;
     private final TwilioSignature signature;
-    private final WebhookPath path;
 
-    RoomEventsResource(RoomService rooms, RecordingRulesConfig config, PublicUrls urls, WebhookPath path) {
+    RoomEventsResource(RoomService rooms, RecordingRulesConfig config, PublicUrls urls) {
         this.rooms = rooms;
         this.config = config;
         this.urls = urls;
-        this.path = path;
         this.signature = new TwilioSignature(config.authToken());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(String body, @Context ContainerRequestContext request) {
+    public Response receive(String body, @Context HttpHeaders headers) {
         Map<String, List<String>> form = FormBody.parse(body);
         if (config.webhook().validateSignature()) {
-            String url = path.publicUrl(request);
-            if (!signature.verify(url, form, request.getHeaderString("X-Twilio-Signature"))) {
+            String url = urls.requestUrl();
+            if (!signature.verify(url, form, headers.getHeaderString("X-Twilio-Signature"))) {
                 return TwilioError.of(403, TwilioError.FORBIDDEN,
                         "Invalid or missing X-Twilio-Signature for " + url).toResponse();
             }
         }
         EventReader.Callback callback = EventReader.read(form, Instant::now);
         RoomChange change = rooms.handleEvent(callback.roomSid(), callback.roomName(), callback.roomType(), callback.event());
-        return Response.ok(answer(callback.eventName(), change, urls.base(request.getUriInfo()))).build();
+        return Response.ok(answer(callback.eventName(), change, urls.base())).build();
     }
 
     private CallbackAnswerJson answer(String eventName, RoomChange change, String baseUrl) {

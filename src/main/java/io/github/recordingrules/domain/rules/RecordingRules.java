@@ -1,5 +1,7 @@
 package io.github.recordingrules.domain.rules;
 
+import io.github.recordingrules.domain.Limits;
+
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Set;
  */
 public record RecordingRules(List<RecordingRule> rules) {
 
-    public static final int MAX_RULES = 20;
+    public static final int MAX_RULES = Limits.RULES_PER_SET;
 
     public static final RecordingRules RECORD_ALL = new RecordingRules(List.of(RecordingRule.includeAll()));
 

@@ -1,6 +1,7 @@
 package io.github.recordingrules.adapter.rest;
 
 import io.github.recordingrules.adapter.redis.RedisKeys;
+import io.github.recordingrules.domain.Limits;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -339,7 +340,7 @@ class RecordingRulesResourceTest {
         createGroupRoom(name);
         postRules(name, PREVIOUS_RULES).then().statusCode(200);
         Map<String, Object> before = getRules(name).getMap("$");
-        String huge = "[{\"type\":\"include\",\"publisher\":\"" + "a".repeat(20_000) + "\"}]";
+        String huge = "[{\"type\":\"include\",\"publisher\":\"" + "a".repeat(Limits.RULES) + "\"}]";
 
         assertTwilioError(postRules(name, huge), 400, 20001);
 

@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.rest;
 
+import io.github.recordingrules.domain.Limits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -214,7 +215,7 @@ class RoomsResourceTest {
         assertThat(api().get("/v1/Rooms/{room}/RecordingRules", sid).jsonPath().getList("rules")).hasSize(20);
 
         String name = uniqueName();
-        String huge = "[{\"type\":\"include\",\"publisher\":\"" + "a".repeat(20_000) + "\"}]";
+        String huge = "[{\"type\":\"include\",\"publisher\":\"" + "a".repeat(Limits.RULES) + "\"}]";
         assertTwilioError(api().formParam("UniqueName", name).formParam("RecordingRules", huge).post("/v1/Rooms"),
                 400, 20001);
         assertRoomUnknown(name);
