@@ -126,7 +126,7 @@ public final class RoomService {
             }
             boolean wasInProgress = room.inProgress();
             Outcome outcome = change.apply(room);
-            if (!outcome.changed() && version != 0) {
+            if (!outcome.changed() && version != 0 && !store.confirmsWrites()) {
                 return new RoomChange(room, outcome);
             }
             Duration expireAfter = wasInProgress && !room.inProgress() ? retention

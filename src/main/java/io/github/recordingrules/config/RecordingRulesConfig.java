@@ -71,5 +71,20 @@ public interface RecordingRulesConfig {
         /** Prefix of every key this function writes. */
         @WithDefault("rr")
         String keyPrefix();
+
+        /**
+         * How many replicas must confirm each write of a room ({@code WAIT}) before the request is answered;
+         * 0 (the default, right for a single node) answers as soon as the primary has it. With a replica
+         * promoted by a failover, a write the primary acknowledged but had not replicated is lost.
+         */
+        @WithDefault("0")
+        int waitForReplicas();
+
+        /**
+         * How long a write waits for those replicas; not confirmed by then, the request answers 503 (the
+         * sender's retry recomputes the change). Keep it below {@code quarkus.redis.timeout}.
+         */
+        @WithDefault("500ms")
+        Duration waitTimeout();
     }
 }

@@ -97,8 +97,9 @@ public final class SecuredRedis {
         public synchronized Map<String, String> start() {
             TestCertificates certificates = TestCertificates.get();
             Map<String, String> config = new HashMap<>();
-            // The TLS registry's "redis" configuration (application.properties names it for the Redis client):
-            // trust the tests' CA instead of the JDK's trust store.
+            // The TLS registry's "redis" configuration, as application.properties names it outside tests, trusting
+            // the tests' CA instead of the JDK's trust store.
+            config.put("quarkus.redis.tls-configuration-name", "redis");
             config.put("quarkus.tls.redis.trust-store.pem.certs", certificates.caCertificate().toString());
             switch (mode) {
                 case "password" -> {

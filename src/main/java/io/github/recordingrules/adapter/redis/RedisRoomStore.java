@@ -51,11 +51,13 @@ public class RedisRoomStore implements RoomStore {
     private final RedisDataSource redis;
     private final RoomCodec codec;
     private final String prefix;
+    private final ReplicaAcknowledgement replicas;
 
-    RedisRoomStore(RedisDataSource redis, RoomCodec codec, RecordingRulesConfig config) {
+    RedisRoomStore(RedisDataSource redis, RoomCodec codec, RecordingRulesConfig config, ReplicaAcknowledgement replicas) {
         this.redis = redis;
         this.codec = codec;
         this.prefix = config.redis().keyPrefix();
+        this.replicas = replicas;
     }
 
     /** Every key of a room: its SID in braces is the Cluster hash tag. */
@@ -80,8 +82,14 @@ public class RedisRoomStore implements RoomStore {
     public SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
         String state = codec.encode(room);
         long ttl = expireAfter == null ? 0 : expireAfter.toMillis();
-        Response answer = call(redis -> SAVE.run(redis, List.of(roomKey(room.sid())),
-                Long.toString(expectedVersion), state, Long.toString(ttl)));
+        Response answer = call(redis -> {
+            Response saved = SAVE.run(redis, List.of(roomKey(room.sid())), Long.toString(expectedVersion), state,
+                    Long.toString(ttl));
+            if (saved.get(0).toInteger() == 1) {
+                replicas.confirm(redis);
+            }
+            return saved;
+        });
         if (answer.get(0).toInteger() == 1) {
             return new Saved(answer.get(1).toLong());
         }
@@ -89,6 +97,11 @@ public class RedisRoomStore implements RoomStore {
             return new Conflict(Optional.empty());
         }
         return new Conflict(Optional.of(new StoredRoom(codec.decode(answer.get(2).toString()), answer.get(1).toLong())));
+    }
+
+    @Override
+    public boolean confirmsWrites() {
+        return replicas.enabled();
     }
 
     @Override
