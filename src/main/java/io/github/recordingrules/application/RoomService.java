@@ -33,9 +33,16 @@ public final class RoomService {
     private final Duration maxRoomLifetime;
     private final Duration retention;
     private final int maxAttempts;
+    private final Metrics metrics;
 
     public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
                        int maxAttempts) {
+        this(store, sids, clock, maxRoomLifetime, retention, maxAttempts, Metrics.NONE);
+    }
+
+    public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
+                       int maxAttempts, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.names = new UniqueNames(store, maxRoomLifetime);
         this.sids = sids;
@@ -133,8 +140,10 @@ public final class RoomService {
                     : version == 0 ? maxRoomLifetime : null;
             SaveResult result = store.save(room, version, expireAfter);
             if (result instanceof Saved) {
+                metrics.recordings(roomSid, outcome.started().size(), outcome.stopped().size());
                 return new RoomChange(room, outcome);
             }
+            metrics.compareAndSetRetry();
             current = ((Conflict) result).current();
             pauseAfterConflict(attempt, roomSid);
         }

@@ -55,6 +55,8 @@ public interface RecordingRulesConfig {
 
     Redis redis();
 
+    MetricsSettings metrics();
+
     interface Webhook {
 
         /** Where media servers post room status callbacks. */
@@ -64,6 +66,22 @@ public interface RecordingRulesConfig {
         /** Checks {@code X-Twilio-Signature}; turn off only behind another authenticating proxy. */
         @WithDefault("true")
         boolean validateSignature();
+    }
+
+    /** CloudWatch metrics, written to the log in Embedded Metric Format (docs/DEPLOYING.md). */
+    interface MetricsSettings {
+
+        /** Writes a metric record per request; off in dev mode and tests, where nothing reads them. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The CloudWatch namespace of every metric. */
+        @WithDefault("RecordingRules")
+        String namespace();
+
+        /** The {@code Function} dimension of every metric: on Lambda, the function's name. */
+        @WithDefault("${AWS_LAMBDA_FUNCTION_NAME:recording-rules}")
+        String function();
     }
 
     interface Redis {

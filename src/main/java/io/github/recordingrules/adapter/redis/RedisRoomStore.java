@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.redis;
 
+import io.github.recordingrules.application.Metrics;
 import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.config.RecordingRulesConfig;
@@ -52,8 +53,11 @@ public class RedisRoomStore implements RoomStore {
     private final RoomCodec codec;
     private final String prefix;
     private final ReplicaAcknowledgement replicas;
+    private final Metrics metrics;
 
-    RedisRoomStore(RedisDataSource redis, RoomCodec codec, RecordingRulesConfig config, ReplicaAcknowledgement replicas) {
+    RedisRoomStore(RedisDataSource redis, RoomCodec codec, RecordingRulesConfig config, ReplicaAcknowledgement replicas,
+                   Metrics metrics) {
+        this.metrics = metrics;
         this.redis = redis;
         this.codec = codec;
         this.prefix = config.redis().keyPrefix();
@@ -128,12 +132,12 @@ public class RedisRoomStore implements RoomStore {
      * (QUIT) rather than put back in the pool, so the next one is opened afresh, to wherever the
      * configured host now points. Every failure becomes a {@link StoreUnavailableException} (503).
      */
-    private Response call(Function<RedisDataSource, Response> command) {
+    private Response call(Function<TimedConnection, Response> command) {
         try {
             Response[] answer = new Response[1];
             redis.withConnection(connection -> {
                 try {
-                    answer[0] = command.apply(connection);
+                    answer[0] = command.apply(new TimedConnection(connection, metrics));
                 } catch (RuntimeException e) {
                     if (e.getMessage() != null && e.getMessage().contains("READONLY")) {
                         quit(connection);

@@ -1,7 +1,6 @@
 package io.github.recordingrules.adapter.redis;
 
 import io.github.recordingrules.config.RecordingRulesConfig;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Singleton;
@@ -41,7 +40,7 @@ class ReplicaAcknowledgement {
     }
 
     /** Waits for the replicas to confirm every write sent on this connection so far. */
-    void confirm(RedisDataSource connection) {
+    void confirm(TimedConnection connection) {
         if (replicas == 0) {
             return;
         }
