@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes CloudWatch Embedded Metric Format records: one JSON object per log line, which CloudWatch Logs
- * turns into metrics (no agent, no API call). They go to their own logger, whose handler prints the bare
- * line ({@code application.properties}), as a JSON log formatter would wrap them and hide them from
- * CloudWatch. Every metric and dimension is named here and in docs/DEPLOYING.md.
+ * Writes CloudWatch Embedded Metric Format records: one JSON object per line on standard output, which
+ * Lambda sends to CloudWatch Logs and CloudWatch Logs turns into metrics (no agent, no API call). Not through
+ * the logger: its JSON format would wrap each record in a log line's {@code message}, where CloudWatch does
+ * not look for it. Every metric and dimension is named here and in docs/DEPLOYING.md.
  */
 @Singleton
 class EmfWriter {
-
-    static final String LOGGER = "io.github.recordingrules.emf";
 
     static final String REQUESTS = "Requests";
     static final String WEBHOOKS = "Webhooks";
@@ -43,7 +41,6 @@ class EmfWriter {
     static final String ERROR_CODE = "ErrorCode";
     static final String CAUSE = "Cause";
 
-    private static final Logger EMF = Logger.getLogger(LOGGER);
     private static final Logger LOG = Logger.getLogger(EmfWriter.class);
 
     private final ObjectMapper json;
@@ -124,7 +121,8 @@ class EmfWriter {
         record.put(FUNCTION, settings.function());
         record.putAll(values);
         try {
-            EMF.info(json.writeValueAsString(record));
+            // One println, one line: whole records, never interleaved with a log line.
+            System.out.println(json.writeValueAsString(record));
         } catch (JsonProcessingException e) {
             LOG.warnf("cannot write a metric record: %s", e.getMessage());
         }

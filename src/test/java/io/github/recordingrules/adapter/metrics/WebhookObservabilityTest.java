@@ -9,7 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,13 +21,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.github.recordingrules.support.Api.api;
 import static io.github.recordingrules.support.Api.createGroupRoom;
+import static io.github.recordingrules.support.Api.createGroupRoomOnceRedisAnswers;
 import static io.github.recordingrules.support.Webhooks.nextTimestamp;
 import static io.github.recordingrules.support.Webhooks.sid;
 import static io.github.recordingrules.support.Webhooks.sign;
@@ -36,7 +37,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * What a webhook leaves for an operator: one JSON log line with the room, event, outcome, recordings started
  * and stopped, Redis round trips and latency and the Lambda request id; and one valid CloudWatch Embedded
- * Metric Format record (docs/DEPLOYING.md names every field, metric and dimension).
+ * Metric Format record, a line of its own on standard output (docs/DEPLOYING.md names every field, metric and
+ * dimension).
  */
 @QuarkusTest
 @TestProfile(ObservabilityProfile.class)
@@ -45,33 +47,20 @@ class WebhookObservabilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALICE = sid("PA", "alice");
 
-    private final List<String> metricRecords = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (metricRecords) {
-                metricRecords.add(record.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    /** Standard output while a test runs, as Lambda would send it to CloudWatch Logs (and still shown). */
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private PrintStream originalOut;
 
     @BeforeEach
-    void captureMetricRecords() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger(EmfWriter.LOGGER).addHandler(capture);
+    void captureStandardOutput() {
+        createGroupRoomOnceRedisAnswers();
+        originalOut = System.out;
+        System.setOut(new PrintStream(new TeeOutputStream(originalOut, stdout), true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
-    void stopCapturing() {
-        Logger.getLogger(EmfWriter.LOGGER).removeHandler(capture);
+    void restoreStandardOutput() {
+        System.setOut(originalOut);
     }
 
     @Test
@@ -212,15 +201,49 @@ class WebhookObservabilityTest {
                 .findFirst().orElse(null), record -> record != null);
     }
 
+    /** The lines of standard output that are EMF records: JSON objects with {@code _aws} first. */
     private List<JsonNode> metricRecords() throws IOException {
-        List<String> lines;
-        synchronized (metricRecords) {
-            lines = List.copyOf(metricRecords);
+        String written;
+        synchronized (stdout) {
+            written = stdout.toString(StandardCharsets.UTF_8);
         }
         List<JsonNode> records = new ArrayList<>();
-        for (String line : lines) {
-            records.add(JSON.readTree(line));
+        for (String line : written.split("\n")) {
+            if (line.startsWith("{\"_aws\":")) {
+                records.add(JSON.readTree(line));
+            }
         }
         return records;
+    }
+
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final ByteArrayOutputStream second;
+
+        TeeOutputStream(OutputStream first, ByteArrayOutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            synchronized (second) {
+                second.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            synchronized (second) {
+                second.write(bytes, offset, length);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.recordingrules.support.Api.api;
+import static io.github.recordingrules.support.Api.createGroupRoomOnceRedisAnswers;
 import static io.github.recordingrules.support.TwilioErrors.assertTwilioError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +31,7 @@ class DurableAcknowledgementTest {
 
     @Test
     void anAcknowledgedRulesPostSurvivesTheLossOfThePrimary() throws Exception {
-        String room = createRoomOnceRedisAnswers();
+        String room = createGroupRoomOnceRedisAnswers();
 
         ReplicatedRedis.replicationLink().hold();
         try {
@@ -45,19 +46,6 @@ class DurableAcknowledgementTest {
         ReplicatedRedis.failOver();
         assertThat(rulesAfterFailover(room)).as("the rules acknowledged before the failover").isEqualTo(List.of(
                 Map.of("type", "include", "kind", "audio"), Map.of("type", "exclude", "publisher", "bob")));
-    }
-
-    /** The first request of a JVM may outlast the 1 s command timeout on a loaded machine (503): retried. */
-    static String createRoomOnceRedisAnswers() {
-        Response[] created = new Response[1];
-        await("a first room").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            created[0] = api().formParam("Type", "group").post("/v1/Rooms");
-            if (created[0].statusCode() != 201) {
-                assertTwilioError(created[0], 503, 20503);
-            }
-            return created[0].statusCode() == 201;
-        });
-        return created[0].path("sid");
     }
 
     /** The room's rules once the function answers again through the moved endpoint (a 503 or two meanwhile). */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static io.github.recordingrules.support.Api.api;
+import static io.github.recordingrules.support.Api.createGroupRoomOnceRedisAnswers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +24,7 @@ class UnacknowledgedWriteLossTest {
 
     @Test
     void anAcknowledgedRulesPostIsLostWhenTheReplicaHadNotReceivedIt() throws Exception {
-        String room = DurableAcknowledgementTest.createRoomOnceRedisAnswers();
+        String room = createGroupRoomOnceRedisAnswers();
         String key = "rr:{" + room + "}:room";
         await("the replica has the room").atMost(Duration.ofSeconds(30))
                 .until(() -> ReplicatedRedis.replica().command("EXISTS " + key).startsWith(":1"));
