@@ -33,9 +33,16 @@ public final class RoomService {
     private final Duration maxRoomLifetime;
     private final Duration retention;
     private final int maxAttempts;
+    private final Metrics metrics;
 
     public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
                        int maxAttempts) {
+        this(store, sids, clock, maxRoomLifetime, retention, maxAttempts, Metrics.NONE);
+    }
+
+    public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
+                       int maxAttempts, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.names = new UniqueNames(store, maxRoomLifetime);
         this.sids = sids;
@@ -126,15 +133,17 @@ public final class RoomService {
             }
             boolean wasInProgress = room.inProgress();
             Outcome outcome = change.apply(room);
-            if (!outcome.changed() && version != 0) {
+            if (!outcome.changed() && version != 0 && !store.confirmsWrites()) {
                 return new RoomChange(room, outcome);
             }
             Duration expireAfter = wasInProgress && !room.inProgress() ? retention
                     : version == 0 ? maxRoomLifetime : null;
             SaveResult result = store.save(room, version, expireAfter);
             if (result instanceof Saved) {
+                metrics.recordings(roomSid, outcome.started().size(), outcome.stopped().size());
                 return new RoomChange(room, outcome);
             }
+            metrics.compareAndSetRetry();
             current = ((Conflict) result).current();
             pauseAfterConflict(attempt, roomSid);
         }

@@ -20,6 +20,15 @@ public interface RoomStore {
      */
     SaveResult save(Room room, long expectedVersion, Duration expireAfter);
 
+    /**
+     * Whether a save returns only once the write is durable beyond the node that took it (replicas confirmed
+     * it). Such a store is also given changes that change nothing, so that what a retried request finds
+     * (written by an attempt that could not be confirmed) is confirmed before it is answered.
+     */
+    default boolean confirmsWrites() {
+        return false;
+    }
+
     /** The SID the unique name points to, if any. */
     Optional<String> roomSidForName(String uniqueName);
 

@@ -1,5 +1,6 @@
 package io.github.recordingrules.config;
 
+import io.github.recordingrules.application.Metrics;
 import io.github.recordingrules.application.RoomService;
 import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.domain.room.RandomSids;
@@ -13,8 +14,8 @@ public class ApplicationBeans {
 
     @Produces
     @Singleton
-    RoomService roomService(RoomStore store, RecordingRulesConfig config) {
+    RoomService roomService(RoomStore store, RecordingRulesConfig config, Metrics metrics) {
         return new RoomService(store, new RandomSids(), Clock.systemUTC(), config.maxRoomLifetime(),
-                config.retention(), config.maxUpdateAttempts());
+                config.retention(), config.maxUpdateAttempts(), metrics);
     }
 }

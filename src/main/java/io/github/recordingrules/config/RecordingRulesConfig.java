@@ -58,6 +58,8 @@ public interface RecordingRulesConfig {
 
     Redis redis();
 
+    MetricsSettings metrics();
+
     interface Webhook {
 
         /** Where media servers post room status callbacks. */
@@ -69,10 +71,41 @@ public interface RecordingRulesConfig {
         boolean validateSignature();
     }
 
+    /** CloudWatch metrics, written to the log in Embedded Metric Format (docs/DEPLOYING.md). */
+    interface MetricsSettings {
+
+        /** Writes a metric record per request; off in dev mode and tests, where nothing reads them. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The CloudWatch namespace of every metric. */
+        @WithDefault("RecordingRules")
+        String namespace();
+
+        /** The {@code Function} dimension of every metric: on Lambda, the function's name. */
+        @WithDefault("${AWS_LAMBDA_FUNCTION_NAME:recording-rules}")
+        String function();
+    }
+
     interface Redis {
 
         /** Prefix of every key this function writes. */
         @WithDefault("rr")
         String keyPrefix();
+
+        /**
+         * How many replicas must confirm each write of a room ({@code WAIT}) before the request is answered;
+         * 0 (the default, right for a single node) answers as soon as the primary has it. With a replica
+         * promoted by a failover, a write the primary acknowledged but had not replicated is lost.
+         */
+        @WithDefault("0")
+        int waitForReplicas();
+
+        /**
+         * How long a write waits for those replicas; not confirmed by then, the request answers 503 (the
+         * sender's retry recomputes the change). Keep it below {@code quarkus.redis.timeout}.
+         */
+        @WithDefault("500ms")
+        Duration waitTimeout();
     }
 }

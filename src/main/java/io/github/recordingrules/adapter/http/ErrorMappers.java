@@ -1,6 +1,7 @@
 package io.github.recordingrules.adapter.http;
 
 import io.github.recordingrules.application.ConcurrentUpdateException;
+import io.github.recordingrules.application.Metrics;
 import io.github.recordingrules.application.RecordingNotFoundException;
 import io.github.recordingrules.application.RoomNotFoundException;
 import io.github.recordingrules.application.StoreUnavailableException;
@@ -25,6 +26,12 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     private static final String URL_DECODER = "org.jboss.resteasy.reactive.common.util.URLUtils";
+
+    private final Metrics metrics;
+
+    ErrorMappers(Metrics metrics) {
+        this.metrics = metrics;
+    }
 
     @ServerExceptionMapper
     public Response invalidRules(InvalidRulesException e) {
@@ -75,11 +82,13 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
         LOG.warnf("Redis unavailable: %s", e.getMessage());
+        metrics.unavailable(Metrics.REDIS_UNAVAILABLE);
         return unavailable("Service unavailable: the state store did not answer; retry later");
     }
 
     @ServerExceptionMapper
     public Response contended(ConcurrentUpdateException e) {
+        metrics.unavailable(Metrics.CONTENTION);
         return unavailable("Room " + e.roomSid() + " is being updated by too many requests at once; retry later");
     }
 

@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.redis;
 
+import io.github.recordingrules.application.Metrics;
 import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.config.RecordingRulesConfig;
@@ -34,16 +35,20 @@ public class RedisRoomStore implements RoomStore {
 
     private final RedisDataSource redis;
     private final RedisKeys keys;
+    private final ReplicaAcknowledgement replicas;
+    private final Metrics metrics;
 
-    RedisRoomStore(RedisDataSource redis, RecordingRulesConfig config) {
+    RedisRoomStore(RedisDataSource redis, RecordingRulesConfig config, ReplicaAcknowledgement replicas, Metrics metrics) {
         this.redis = redis;
         this.keys = new RedisKeys(config.redis().keyPrefix());
+        this.replicas = replicas;
+        this.metrics = metrics;
     }
 
     @Override
     public Optional<StoredRoom> load(String roomSid) {
-        Map<String, String> stored = call(redis -> redis.hash(String.class)
-                .hmget(keys.room(roomSid), VERSION, SCHEMA, DOCUMENT, LEGACY_DOCUMENT));
+        Map<String, String> stored = call(redis -> redis.roundTrip(r -> r.hash(String.class)
+                .hmget(keys.room(roomSid), VERSION, SCHEMA, DOCUMENT, LEGACY_DOCUMENT)));
         String version = stored.get(VERSION);
         String schema = stored.get(SCHEMA);
         String document = schema == null ? stored.get(LEGACY_DOCUMENT) : stored.get(DOCUMENT);
@@ -57,8 +62,14 @@ public class RedisRoomStore implements RoomStore {
     public SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
         String document = RoomDocuments.encode(room);
         long ttl = expireAfter == null ? 0 : expireAfter.toMillis();
-        Response answer = call(redis -> SAVE.run(redis, List.of(keys.room(room.sid())), Long.toString(expectedVersion),
-                Integer.toString(RoomDocuments.SCHEMA), document, Long.toString(ttl)));
+        Response answer = call(redis -> {
+            Response saved = SAVE.run(redis, List.of(keys.room(room.sid())), Long.toString(expectedVersion),
+                    Integer.toString(RoomDocuments.SCHEMA), document, Long.toString(ttl));
+            if (saved.get(0).toInteger() == 1) {
+                replicas.confirm(redis);
+            }
+            return saved;
+        });
         // The answer's shape is the script's (save-room.lua).
         int outcome = answer.get(0).toInteger();
         if (outcome == 1) {
@@ -75,8 +86,13 @@ public class RedisRoomStore implements RoomStore {
     }
 
     @Override
+    public boolean confirmsWrites() {
+        return replicas.enabled();
+    }
+
+    @Override
     public Optional<String> roomSidForName(String uniqueName) {
-        return Optional.ofNullable(call(redis -> redis.value(String.class).get(keys.name(uniqueName))));
+        return Optional.ofNullable(call(redis -> redis.roundTrip(r -> r.value(String.class).get(keys.name(uniqueName)))));
     }
 
     @Override
@@ -113,12 +129,12 @@ public class RedisRoomStore implements RoomStore {
      * (QUIT) rather than put back in the pool, so the next one is opened afresh, to wherever the
      * configured host now points. Every failure becomes a {@link StoreUnavailableException} (503).
      */
-    private <T> T call(Function<RedisDataSource, T> command) {
+    private <T> T call(Function<TimedConnection, T> command) {
         try {
             Object[] answer = new Object[1];
             redis.withConnection(connection -> {
                 try {
-                    answer[0] = command.apply(connection);
+                    answer[0] = command.apply(new TimedConnection(connection, metrics));
                 } catch (RuntimeException e) {
                     if (e.getMessage() != null && e.getMessage().contains("READONLY")) {
                         quit(connection);

@@ -1,6 +1,5 @@
 package io.github.recordingrules.adapter.redis;
 
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -56,7 +55,7 @@ public final class RedisScript {
         return sha1;
     }
 
-    Response run(RedisDataSource redis, List<String> keys, String... args) {
+    Response run(TimedConnection redis, List<String> keys, String... args) {
         try {
             return redis.execute(Command.EVALSHA, arguments(sha1, keys, args));
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.github.recordingrules.adapter.http.PublicUrls;
 import io.github.recordingrules.adapter.http.RecordingJson;
 import io.github.recordingrules.adapter.http.RecordingTrackJson;
 import io.github.recordingrules.adapter.http.TwilioError;
+import io.github.recordingrules.application.Metrics;
 import io.github.recordingrules.application.RoomChange;
 import io.github.recordingrules.application.RoomService;
 import io.github.recordingrules.config.RecordingRulesConfig;
@@ -33,8 +34,10 @@ public class RoomEventsResource {
     private final RecordingRulesConfig config;
     private final PublicUrls urls;
     private final TwilioSignature signature;
+    private final Metrics metrics;
 
-    RoomEventsResource(RoomService rooms, RecordingRulesConfig config, PublicUrls urls) {
+    RoomEventsResource(RoomService rooms, RecordingRulesConfig config, PublicUrls urls, Metrics metrics) {
+        this.metrics = metrics;
         this.rooms = rooms;
         this.config = config;
         this.urls = urls;
@@ -55,6 +58,7 @@ public class RoomEventsResource {
         }
         EventReader.Callback callback = EventReader.read(form, Instant::now);
         RoomChange change = rooms.handleEvent(callback.roomSid(), callback.roomName(), callback.roomType(), callback.event());
+        metrics.callback(callback.roomSid(), callback.eventName(), change.outcome().changed());
         return Response.ok(answer(callback.eventName(), change, urls.base())).build();
     }
 
