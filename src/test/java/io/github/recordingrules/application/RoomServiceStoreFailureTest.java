@@ -67,17 +67,17 @@ class RoomServiceStoreFailureTest {
     void aRoomFirstHeardOfInACallbackKeepsItsNameWhenTheCallbackIsRetriedAfterAFailure() {
         RoomEvent created = new RoomEvent.RoomCreated(T0);
         store.failNext.add("claimName");
-        assertThatThrownBy(() -> rooms.handleEvent(SID, "standup", RoomType.GROUP, created))
+        assertThatThrownBy(() -> rooms.handleEvent(SID, "standup", RoomType.GROUP, "room-created", created))
                 .isInstanceOf(StoreUnavailableException.class);
 
-        rooms.handleEvent(SID, "standup", RoomType.GROUP, created);
+        rooms.handleEvent(SID, "standup", RoomType.GROUP, "room-created", created);
 
         assertThat(rooms.findRoom("standup").sid()).isEqualTo(SID);
     }
 
     @Test
     void aRoomFirstHeardOfInItsRoomEndedCallbackExpiresAfterTheRetention() {
-        rooms.handleEvent(SID, "late", RoomType.GROUP, new RoomEvent.RoomEnded(T0));
+        rooms.handleEvent(SID, "late", RoomType.GROUP, "room-ended", new RoomEvent.RoomEnded(T0));
 
         assertThat(store.rooms.get(SID).room().inProgress()).isFalse();
         assertThat(store.expiry.get(SID)).isEqualTo(RETENTION);
@@ -106,7 +106,7 @@ class RoomServiceStoreFailureTest {
         }
 
         @Override
-        public SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
+        public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Outgoing outgoing) {
             maybeFail("save");
             StoredRoom current = rooms.get(room.sid());
             long version = current == null ? 0 : current.version();

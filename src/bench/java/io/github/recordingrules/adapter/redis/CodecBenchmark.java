@@ -3,7 +3,7 @@ package io.github.recordingrules.adapter.redis;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.recordingrules.adapter.twilio.TwilioSignature;
+import io.github.recordingrules.adapter.http.TwilioSignature;
 import io.github.recordingrules.bench.Fixtures;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;

@@ -1,7 +1,8 @@
 package io.github.recordingrules.adapter.redis;
 
 import io.github.recordingrules.application.RoomStore;
-import io.github.recordingrules.application.StoreUnavailableException;
+import io.github.recordingrules.application.OutboundMessage;
+import io.github.recordingrules.application.Outgoing;
 import io.github.recordingrules.config.RecordingRulesConfig;
 import io.github.recordingrules.domain.room.Room;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -9,20 +10,39 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Rooms in Redis. A room is one hash, {@code <prefix>:{RM…}:room}, holding its version and its JSON
- * state; the braces make the SID the hash tag, so whatever else a room ever stores lands in the same
- * Cluster slot. A unique name is a string key pointing at the SID of the room that holds it.
+ * state; the braces make the SID the hash tag, so whatever else a room ever stores (its outbox,
+ * {@link OutboxKeys}) lands in the same Cluster slot. A unique name is a string key pointing at the SID of the
+ * room that holds it.
  */
 @ApplicationScoped
 public class RedisRoomStore implements RoomStore {
 
-    /** Compare-and-set: on a conflict it answers the current state, sparing the caller a second read. */
+    /**
+     * Compare-and-set of the room (KEYS[1]): on a conflict it answers the current state, sparing the caller a
+     * second read. Two further sections, each self-contained, so that a new layout of the room can carry them:
+     * the write deadline, and the outbox (KEYS[2..]: {@link OutboxKeys#expiringWithRoom}).
+     * ARGV: expected version, state, ttl (ms, 0 keeps it), deadline (µs of Redis time, 0 none), message count,
+     * then per message its destination, at-most-once key ('' for none) and JSON.
+     */
     private static final RedisScript SAVE = new RedisScript("""
+            local count = tonumber(ARGV[5])
+            local notAfter = tonumber(ARGV[4])
+            local now = 0
+            -- [deadline] A write that carries messages must apply within the window of its due index entry
+            -- (docs/SPEC.md §11.1.5): later than notAfter by Redis's own clock, it writes nothing.
+            if notAfter > 0 or count > 0 then
+              local clock = redis.call('TIME')
+              now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+              if notAfter > 0 and now > notAfter then return {2} end
+            end
+            -- [room] compare-and-set
             local stored = redis.call('HMGET', KEYS[1], 'v', 's')
             local version = stored[1] or '0'
             if version ~= ARGV[1] then
@@ -33,6 +53,25 @@ public class RedisRoomStore implements RoomStore {
             redis.call('HSET', KEYS[1], 'v', next, 's', ARGV[2])
             local ttl = tonumber(ARGV[3])
             if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+            -- [outbox] The messages this change causes, appended to the room's queues in commit order, each
+            -- "<sequence> <commit time µs> <json>"; a message with an at-most-once key already used is dropped.
+            -- The outbox expires with the room.
+            if count > 0 or (ttl > 0 and redis.call('EXISTS', KEYS[2]) == 1) then
+              for i = 0, count - 1 do
+                local destination, once, body = ARGV[6 + 3 * i], ARGV[7 + 3 * i], ARGV[8 + 3 * i]
+                if once == '' or redis.call('HSETNX', KEYS[2], 'once:' .. once, 1) == 1 then
+                  local sequence = redis.call('HINCRBY', KEYS[2], 'seq:' .. destination, 1)
+                  local queue = KEYS[2] .. ':' .. destination -- OutboxKeys.queue, declared among KEYS
+                  redis.call('RPUSH', queue, sequence .. ' ' .. string.format('%.0f', now) .. ' ' .. body)
+                end
+              end
+              local left = redis.call('PTTL', KEYS[1])
+              if left > 0 then
+                for k = 2, #KEYS do
+                  if redis.call('EXISTS', KEYS[k]) == 1 then redis.call('PEXPIRE', KEYS[k], left) end
+                end
+              end
+            end
             return {1, next}
             """);
 
@@ -48,14 +87,18 @@ public class RedisRoomStore implements RoomStore {
             return 0
             """);
 
-    private final RedisDataSource redis;
+    private final RedisCalls redis;
     private final RoomCodec codec;
+    private final MessageCodec messages;
     private final String prefix;
+    private final OutboxKeys outbox;
 
-    RedisRoomStore(RedisDataSource redis, RoomCodec codec, RecordingRulesConfig config) {
+    RedisRoomStore(RedisCalls redis, RoomCodec codec, MessageCodec messages, RecordingRulesConfig config) {
         this.redis = redis;
         this.codec = codec;
+        this.messages = messages;
         this.prefix = config.redis().keyPrefix();
+        this.outbox = new OutboxKeys(prefix);
     }
 
     /** Every key of a room: its SID in braces is the Cluster hash tag. */
@@ -77,13 +120,26 @@ public class RedisRoomStore implements RoomStore {
     }
 
     @Override
-    public SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
+    public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Outgoing outgoing) {
         String state = codec.encode(room);
         long ttl = expireAfter == null ? 0 : expireAfter.toMillis();
-        Response answer = call(redis -> SAVE.run(redis, List.of(roomKey(room.sid())),
-                Long.toString(expectedVersion), state, Long.toString(ttl)));
-        if (answer.get(0).toInteger() == 1) {
+        List<String> keys = new ArrayList<>();
+        keys.add(roomKey(room.sid()));
+        keys.addAll(outbox.expiringWithRoom(room.sid()));
+        List<String> args = new ArrayList<>(List.of(Long.toString(expectedVersion), state, Long.toString(ttl),
+                Long.toString(outgoing.notAfter()), Integer.toString(outgoing.messages().size())));
+        for (OutboundMessage message : outgoing.messages()) {
+            args.add(message.destination().key());
+            args.add(message.once() == null ? "" : message.once());
+            args.add(messages.encode(message));
+        }
+        Response answer = call(redis -> SAVE.run(redis, keys, args.toArray(String[]::new)));
+        int outcome = answer.get(0).toInteger();
+        if (outcome == 1) {
             return new Saved(answer.get(1).toLong());
+        }
+        if (outcome == 2) {
+            return new Expired();
         }
         if (answer.size() < 3) {
             return new Conflict(Optional.empty());
@@ -109,37 +165,7 @@ public class RedisRoomStore implements RoomStore {
         call(redis -> RELEASE_NAME.run(redis, List.of(nameKey(uniqueName)), roomSid));
     }
 
-    /**
-     * Runs the command on one connection of the pool. Redis answering READONLY means this server was
-     * demoted to a replica by a failover yet kept its clients connected: that connection is closed
-     * (QUIT) rather than put back in the pool, so the next one is opened afresh, to wherever the
-     * configured host now points. Every failure becomes a {@link StoreUnavailableException} (503).
-     */
     private Response call(Function<RedisDataSource, Response> command) {
-        try {
-            Response[] answer = new Response[1];
-            redis.withConnection(connection -> {
-                try {
-                    answer[0] = command.apply(connection);
-                } catch (RuntimeException e) {
-                    if (e.getMessage() != null && e.getMessage().contains("READONLY")) {
-                        quit(connection);
-                    }
-                    throw e;
-                }
-            });
-            return answer[0];
-        } catch (RuntimeException e) {
-            // A timeout has no message: name the exception, else the log says "Redis did not answer: null".
-            throw new StoreUnavailableException("Redis did not answer: " + e, e);
-        }
-    }
-
-    private static void quit(RedisDataSource connection) {
-        try {
-            connection.execute("QUIT");
-        } catch (RuntimeException ignored) {
-            // closed either way
-        }
+        return redis.call(command);
     }
 }
