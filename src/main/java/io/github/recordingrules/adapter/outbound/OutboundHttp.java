@@ -96,16 +96,15 @@ public class OutboundHttp {
             sent.set(request);
             request.exceptionHandler(status::tryFail);
             request.response().onFailure(status::tryFail).onSuccess(response -> {
-                int code = response.statusCode();
+                // The status decides; the body is only drained (so the connection can be reused) up to the cap.
+                status.tryComplete(response.statusCode());
                 AtomicLong read = new AtomicLong();
                 response.handler(chunk -> {
                     if (read.addAndGet(chunk.length()) > maxAnswer) {
-                        status.tryComplete(code);
                         request.reset();
                     }
                 });
-                response.exceptionHandler(e -> status.tryComplete(code));
-                response.endHandler(end -> status.tryComplete(code));
+                response.exceptionHandler(ignored -> { });
             });
             request.end(body == null ? Buffer.buffer() : Buffer.buffer(body));
         });
