@@ -78,6 +78,7 @@ public final class LambdaLoadBenchmark {
     private int rssEvents = 10_000;
     private int redisBenchmarkRequests = 20_000;
     private String jvmOpts = "-XX:+UseSerialGC -XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    private int deliveryEvents = 3000;
 
     // --- Runtime API ---
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
@@ -136,6 +137,7 @@ public final class LambdaLoadBenchmark {
                 case "--rss-events" -> rssEvents = Integer.parseInt(value);
                 case "--redis-benchmark-requests" -> redisBenchmarkRequests = Integer.parseInt(value);
                 case "--jvm-opts" -> jvmOpts = value;
+                case "--delivery-events" -> deliveryEvents = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -228,6 +230,8 @@ public final class LambdaLoadBenchmark {
                         floor.percentileMillis(99));
             }
         }
+
+        compareDelivery(function);
 
         // --- raw Redis, the same commands at the same concurrencies ---
         String redisBenchmark = which("redis-benchmark");
@@ -418,6 +422,80 @@ public final class LambdaLoadBenchmark {
      * reads the same variable, only runs in the native build ({@code provided.al2023}).
      */
     private Process startFunction(Path function, int number) throws IOException {
+        return startFunction(function, number, Map.of());
+    }
+
+    /**
+     * Outbound delivery off, then on, side by side at concurrency 1 (docs/BENCHMARKS.md): one fresh process
+     * each, on rooms created with a {@code StatusCallback}. On, every webhook here changes the recording set,
+     * so it commits and sends a push to the media server and its status callbacks (Twilio's, a few per
+     * webhook), all to a local receiver that answers 204 at once; off, status callbacks are disabled and no
+     * media server is configured.
+     */
+    private void compareDelivery(Path function) throws Exception {
+        for (Process process : functions) {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        functions.clear();
+        AtomicLong callbacks = new AtomicLong();
+        AtomicLong pushes = new AtomicLong();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        receiver.setExecutor(Executors.newFixedThreadPool(4));
+        receiver.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                (exchange.getRequestURI().getPath().equals("/push") ? pushes : callbacks).incrementAndGet();
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        receiver.start();
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        Map<String, Map<String, String>> modes = new LinkedHashMap<>();
+        modes.put("off", Map.of("RECORDING_RULES_STATUS_CALLBACK_ENABLED", "false"));
+        modes.put("on", Map.of("RECORDING_RULES_MEDIA_SERVER_URL", base + "/push",
+                "RECORDING_RULES_MEDIA_SERVER_SECRET", "bench-media-secret",
+                "RECORDING_RULES_OUTBOUND_ALLOWED_PRIVATE_NETWORKS", "127.0.0.1/32"));
+        int number = 100;
+        try {
+            for (Map.Entry<String, Map<String, String>> mode : modes.entrySet()) {
+                Process process = startFunction(function, ++number, mode.getValue());
+                workload.statusCallback = base + "/callbacks";
+                workload.restartWindow();
+                int rooms = (warmup + deliveryEvents) / (PARTICIPANTS_PER_ROOM * 4) + Workload.WINDOW + 8;
+                for (int i = 0; i < rooms; i++) {
+                    Result created = invoke(workload.createRoomEvent()).get(120, TimeUnit.SECONDS);
+                    check(created, 201, "room creation");
+                    Matcher sid = ROOM_SID.matcher(created.body());
+                    if (!sid.find()) {
+                        throw new IllegalStateException("no room SID in " + created.body());
+                    }
+                    workload.addRoom(sid.group(1));
+                }
+                drive("warm-up", 1, warmup, workload::nextWebhook, 200);
+                long callbacksBefore = callbacks.get();
+                long pushesBefore = pushes.get();
+                long[] cpuBefore = cpuTicks();
+                Run measured = drive("delivery " + mode.getKey(), 1, deliveryEvents, workload::nextWebhook, 200);
+                long[] cpuAfter = cpuTicks();
+                say("outbound delivery %-3s: webhooks at concurrency 1: %6.0f/s  p50 %6.2f ms  p99 %6.2f ms; CPU per webhook:"
+                                + " function %.2f ms, redis-server %.3f ms; the receiver got %d status callbacks and %d pushes"
+                                + " (%d events, %d failures)",
+                        mode.getKey(), measured.perSecond(), measured.percentileMillis(50), measured.percentileMillis(99),
+                        ticksToMillis(cpuAfter[0] - cpuBefore[0]) / deliveryEvents,
+                        ticksToMillis(cpuAfter[1] - cpuBefore[1]) / deliveryEvents, callbacks.get() - callbacksBefore,
+                        pushes.get() - pushesBefore, measured.count(), measured.failures());
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+                functions.remove(process);
+            }
+        } finally {
+            workload.statusCallback = null;
+            receiver.stop(0);
+        }
+    }
+
+    private Process startFunction(Path function, int number, Map<String, String> settings) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (!jvmOpts.isBlank()) {
@@ -448,6 +526,7 @@ public final class LambdaLoadBenchmark {
         env.put("LAMBDA_TASK_ROOT", function.toAbsolutePath().toString());
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
         env.put("_HANDLER", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+        env.putAll(settings);
         Process process = builder.start();
         functions.add(process);
         return process;
@@ -679,8 +758,18 @@ public final class LambdaLoadBenchmark {
         private long clock = Instant.parse("2026-03-01T10:00:00Z").toEpochMilli();
         private final String rules = Fixtures.twentyRulesJson();
 
+        /** Given to the rooms created from now on, when set. */
+        String statusCallback;
+
         void addRoom(String sid) {
             fresh.add(sid);
+        }
+
+        /** Forgets the rooms not used up yet, so that the rooms added next are the ones driven. */
+        void restartWindow() {
+            fresh.clear();
+            window.clear();
+            cursor = 0;
         }
 
         byte[] discoveryEvent() {
@@ -689,7 +778,8 @@ public final class LambdaLoadBenchmark {
         }
 
         byte[] createRoomEvent() {
-            String body = "Type=group&RecordingRules=" + URLEncoder.encode(rules, StandardCharsets.UTF_8);
+            String body = "Type=group&RecordingRules=" + URLEncoder.encode(rules, StandardCharsets.UTF_8)
+                    + (statusCallback == null ? "" : "&StatusCallback=" + URLEncoder.encode(statusCallback, StandardCharsets.UTF_8));
             String basic = Base64.getEncoder().encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
             return apiGatewayEvent("/v1/Rooms", body, Map.of("authorization", "Basic " + basic));
         }

@@ -206,7 +206,8 @@ public final class Deliveries {
                     outbox.release(roomSid, destination, owner);
                     return new Paused();
                 }
-                Result result = attempt(deliverer, message, left.compareTo(perAttempt) < 0 ? left : perAttempt);
+                boolean cutShort = left.compareTo(perAttempt) < 0;
+                Result result = attempt(deliverer, message, cutShort ? left : perAttempt);
                 if (result instanceof Delivered) {
                     counts.delivered.incrementAndGet();
                     long remaining = outbox.delivered(roomSid, destination, owner, message.sequence(), settings.lease());
@@ -217,6 +218,11 @@ public final class Deliveries {
                         return new Held();
                     }
                     continue;
+                }
+                if (result instanceof Deliverer.Failed && cutShort) {
+                    // It did not get its full time: no fault of the receiver's, so not counted against it.
+                    outbox.release(roomSid, destination, owner);
+                    return new Paused();
                 }
                 String reason = result instanceof Refused refused ? refused.reason() : ((Deliverer.Failed) result).reason();
                 boolean giveUp = result instanceof Refused;

@@ -10,13 +10,13 @@ import java.util.Set;
  * Outbound messages on (docs/SPEC.md §11.1): status callbacks are sent, a media server receiver
  * ({@link OutboundTestResource}) gets the pushes, 127.0.0.1 is allowlisted for the tests' receivers, and
  * names ending in {@code .test} resolve through {@link StandInResolver}. Retry timing is scaled down by
- * about a hundred (backoff 100 ms to 400 ms, retry period 6 s, lease 6 s) so that outages of a few seconds
+ * about a hundred (backoff 100 ms to 400 ms, retry period 30 s, lease 6 s) so that outages of a few seconds
  * stand for the minutes and hours of the defaults.
  */
 public class OutboundProfile implements QuarkusTestProfile {
 
     public static final String MEDIA_SECRET = "test-media-server-secret";
-    public static final long RETRY_PERIOD_MILLIS = 6000;
+    public static final long RETRY_PERIOD_MILLIS = 30_000;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -27,7 +27,7 @@ public class OutboundProfile implements QuarkusTestProfile {
                 // Generous, for a shared machine under load: a late first attempt only leaves work to the sweep.
                 Map.entry("recording-rules.outbound.first-attempt-timeout", "5s"),
                 Map.entry("quarkus.redis.timeout", "10s"),
-                Map.entry("recording-rules.outbound.attempt-timeout", "1s"),
+                Map.entry("recording-rules.outbound.attempt-timeout", "2s"),
                                 Map.entry("recording-rules.outbound.lease", "6s"),
                 Map.entry("recording-rules.outbound.retry.initial-backoff", "100ms"),
                 Map.entry("recording-rules.outbound.retry.max-backoff", "400ms"),

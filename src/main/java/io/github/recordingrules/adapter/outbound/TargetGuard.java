@@ -5,6 +5,7 @@ import io.github.recordingrules.config.RecordingRulesConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -67,10 +68,14 @@ public class TargetGuard implements CallbackTargets {
         return thread;
     });
 
+    @Inject
     TargetGuard(RecordingRulesConfig config, HostResolver resolver) {
+        this(config.outbound().allowedPrivateNetworks().orElse(List.of()), resolver);
+    }
+
+    TargetGuard(List<String> configured, HostResolver resolver) {
         this.resolver = resolver;
         List<Network> networks = new ArrayList<>();
-        List<String> configured = config.outbound().allowedPrivateNetworks().orElse(List.of());
         for (int i = 0; i < configured.size(); i++) {
             try {
                 networks.add(Network.parse(configured.get(i)));

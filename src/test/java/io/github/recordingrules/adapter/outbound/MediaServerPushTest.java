@@ -47,11 +47,11 @@ class MediaServerPushTest {
                 .formParam("RecordingRules", "[{\"type\":\"include\",\"all\":true}]")
                 .post("/v1/Rooms").then().statusCode(201).extract().path("sid");
         for (String person : List.of("dora", "emil")) {
-            String participant = sid("PA", "push-" + person + room);
+            String participant = sid("PA", room + "p-" + person);
             post(participant(room, "participant-connected", participant, person, nextTimestamp())).statusCode(200);
-            post(track(room, "track-added", participant, person, sid("MT", "a-" + person + room), "audio", "mic",
+            post(track(room, "track-added", participant, person, sid("MT", room + "a-" + person), "audio", "mic",
                     nextTimestamp())).statusCode(200);
-            post(track(room, "track-added", participant, person, sid("MT", "v-" + person + room), "video", "cam",
+            post(track(room, "track-added", participant, person, sid("MT", room + "v-" + person), "video", "cam",
                     nextTimestamp())).statusCode(200);
         }
         List<String> recording = processing(room);
@@ -113,8 +113,8 @@ class MediaServerPushTest {
     @Test
     void aSlowMediaServerDoesNotHoldTheCallerLongerThanTheFirstAttempt() {
         String room = api().formParam("Type", "group").post("/v1/Rooms").then().statusCode(201).extract().path("sid");
-        String participant = sid("PA", "slow" + room);
-        post(track(room, "track-added", participant, "slow", sid("MT", "slow" + room), "audio", "mic", nextTimestamp()))
+        String participant = sid("PA", room + "slow");
+        post(track(room, "track-added", participant, "slow", sid("MT", room + "slow"), "audio", "mic", nextTimestamp()))
                 .statusCode(200);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         mediaServer.behave(request -> {
