@@ -4,7 +4,8 @@
 #      state transition, codec and signature costs);
 #   2. the end-to-end load benchmark of the packaged function (target/function.zip, JVM, prod profile)
 #      through a Lambda Runtime API, against a real local redis-server, side by side with redis-benchmark
-#      running the same commands; start-up time and RSS.
+#      running the same commands; start-up time and RSS; and webhooks with outbound delivery (status callbacks
+#      and media-server pushes to a local receiver) off and on, side by side (--delivery-events, default 3000).
 # Short runs on purpose (shared 2-core machine). Environment overrides:
 #   JMH_ARGS   (default: -f1 -wi 2 -i 3 -w 1s -r 1s -bm sample -tu us: sampled per-operation times, so that
 #              the median stands even when other builds preempt the benchmark; the mean is printed too)

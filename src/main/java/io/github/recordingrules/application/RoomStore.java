@@ -18,7 +18,16 @@ public interface RoomStore {
      *
      * @param expireAfter null keeps the room's current expiry
      */
-    SaveResult save(Room room, long expectedVersion, Duration expireAfter);
+    default SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
+        return save(room, expectedVersion, expireAfter, Outgoing.NONE);
+    }
+
+    /**
+     * Writes the room as {@link #save(Room, long, Duration)} does, and in the same atomic write appends the
+     * outgoing messages to the room's queues (docs/SPEC.md §11.1.4). Past {@code outgoing.notAfter()} it
+     * writes nothing and answers {@link Expired}.
+     */
+    SaveResult save(Room room, long expectedVersion, Duration expireAfter, Outgoing outgoing);
 
     /**
      * Whether a save returns only once the write is durable beyond the node that took it (replicas confirmed
@@ -49,5 +58,9 @@ public interface RoomStore {
 
     /** Someone else wrote first; {@code current} is what is stored now (empty: the room is gone). */
     record Conflict(Optional<StoredRoom> current) implements SaveResult {
+    }
+
+    /** The write came after its deadline ({@link Outgoing#notAfter()}) and wrote nothing. */
+    record Expired() implements SaveResult {
     }
 }

@@ -60,6 +60,12 @@ public interface RecordingRulesConfig {
 
     MetricsSettings metrics();
 
+    StatusCallback statusCallback();
+
+    MediaServer mediaServer();
+
+    Outbound outbound();
+
     interface Webhook {
 
         /** Where media servers post room status callbacks. */
@@ -107,5 +113,103 @@ public interface RecordingRulesConfig {
          */
         @WithDefault("500ms")
         Duration waitTimeout();
+
+        /**
+         * The longest time a write that commits outbound messages may take to reach Redis after the room was
+         * put in the due index; the write script refuses to apply later (docs/SPEC.md §11.1.5).
+         */
+        @WithDefault("2s")
+        Duration writeDeadline();
+
+        /** How far apart the clocks of two Redis nodes may be (Cluster); widens the due index's grace period. */
+        @WithDefault("5s")
+        Duration maxClockSkew();
+    }
+
+    /** Twilio's room status callbacks, sent to each room's {@code StatusCallback} (docs/SPEC.md §11.1.1). */
+    interface StatusCallback {
+
+        /** Sends them; off, a room's {@code StatusCallback} is stored and shown but never called. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** When an application is sent {@code recording-completed}. */
+        @WithDefault("at-stop")
+        RecordingCompletedAt recordingCompleted();
+    }
+
+    enum RecordingCompletedAt {
+        /** When the recording stops (its track leaves the set, the room ends), without media details. */
+        AT_STOP,
+        /** When the media server reports {@code recording-completed}, with the media details it reports. */
+        AT_MEDIA_REPORT
+    }
+
+    /** Signed pushes of the recording tracks to the media server (docs/SPEC.md §11.1.2). */
+    interface MediaServer {
+
+        /** Where every change of a room's recording tracks is pushed; none: nothing is pushed. */
+        Optional<String> url();
+
+        /** The HMAC-SHA256 key of the pushes' signature; required with {@code url}. Never logged. */
+        Optional<String> secret();
+    }
+
+    /** Delivery of status callbacks and pushes (docs/SPEC.md §11.1.4). */
+    interface Outbound {
+
+        /** The first attempt right after a change, in all for one request: a slow receiver never holds the caller longer. */
+        @WithDefault("2s")
+        Duration firstAttemptTimeout();
+
+        /** One later attempt, from the sweep. */
+        @WithDefault("5s")
+        Duration attemptTimeout();
+
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        /** How much of a receiver's answer is read; the rest is discarded. */
+        @WithDefault("16K")
+        MemorySize maxAnswerSize();
+
+        /** Private, loopback or link-local networks that may be called anyway, as CIDRs ({@code 10.0.0.0/8,127.0.0.1/32}). */
+        Optional<List<String>> allowedPrivateNetworks();
+
+        /** How long a room's delivery is held by one instance without news from it. */
+        @WithDefault("60s")
+        Duration lease();
+
+        Retry retry();
+
+        Sweep sweep();
+
+        interface Retry {
+
+            @WithDefault("15s")
+            Duration initialBackoff();
+
+            @WithDefault("15m")
+            Duration maxBackoff();
+
+            /** How long a message is retried after it was committed; then it is dead-lettered. */
+            @WithDefault("6h")
+            Duration period();
+        }
+
+        /** The scheduled sweep (serverless.yml), which delivers what is due. */
+        interface Sweep {
+
+            /** Its time budget: keep it below the function's timeout. */
+            @WithDefault("7s")
+            Duration timeLimit();
+
+            @WithDefault("500")
+            int maxRooms();
+
+            /** Rooms delivered at once. */
+            @WithDefault("8")
+            int parallelism();
+        }
     }
 }

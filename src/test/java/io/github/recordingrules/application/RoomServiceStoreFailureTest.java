@@ -62,17 +62,17 @@ class RoomServiceStoreFailureTest {
     void aRoomFirstHeardOfInACallbackKeepsItsNameWhenTheCallbackIsRetriedAfterAFailure() {
         RoomEvent created = new RoomEvent.RoomCreated(T0);
         store.failNext("claimName");
-        assertThatThrownBy(() -> rooms.handleEvent(SID, "standup", RoomType.GROUP, created))
+        assertThatThrownBy(() -> rooms.handleEvent(SID, "standup", RoomType.GROUP, "room-created", created))
                 .isInstanceOf(StoreUnavailableException.class);
 
-        rooms.handleEvent(SID, "standup", RoomType.GROUP, created);
+        rooms.handleEvent(SID, "standup", RoomType.GROUP, "room-created", created);
 
         assertThat(rooms.findRoom("standup").sid()).isEqualTo(SID);
     }
 
     @Test
     void aRoomFirstHeardOfInItsRoomEndedCallbackExpiresAfterTheRetention() {
-        rooms.handleEvent(SID, "late", RoomType.GROUP, new RoomEvent.RoomEnded(T0));
+        rooms.handleEvent(SID, "late", RoomType.GROUP, "room-ended", new RoomEvent.RoomEnded(T0));
 
         assertThat(store.stored(SID).orElseThrow().inProgress()).isFalse();
         assertThat(store.expiry(SID)).contains(RETENTION);

@@ -97,7 +97,7 @@ class RoomServiceTest {
 
     @Test
     void newRulesAreEnforcedAtOnceAndWrittenEvenWhenTheyAreTheSame() {
-        rooms.handleEvent(ROOM, "with-rules", RoomType.GROUP, mic(ALICE, 1));
+        rooms.handleEvent(ROOM, "with-rules", RoomType.GROUP, "track-added", mic(ALICE, 1));
 
         RoomChange change = rooms.updateRules(ROOM, rules("[{\"type\":\"include\",\"kind\":\"audio\"}]"));
         assertThat(change.outcome().started()).hasSize(1);
@@ -122,12 +122,12 @@ class RoomServiceTest {
 
     @Test
     void aCallbackRegistersARoomUnderItsNameAndARepeatedOneWritesNothing() {
-        RoomChange first = rooms.handleEvent(ROOM, "heard-of", RoomType.GROUP, mic(ALICE, 1));
+        RoomChange first = rooms.handleEvent(ROOM, "heard-of", RoomType.GROUP, "track-added", mic(ALICE, 1));
         assertThat(first.outcome().changed()).isTrue();
         assertThat(rooms.findRoom("heard-of").sid()).isEqualTo(ROOM);
         int saves = store.saves();
 
-        RoomChange repeated = rooms.handleEvent(ROOM, "heard-of", RoomType.GROUP, mic(ALICE, 1));
+        RoomChange repeated = rooms.handleEvent(ROOM, "heard-of", RoomType.GROUP, "track-added", mic(ALICE, 1));
 
         assertThat(repeated.outcome().changed()).isFalse();
         assertThat(store.saves()).isEqualTo(saves);
@@ -135,10 +135,10 @@ class RoomServiceTest {
 
     @Test
     void aCallbackForAnEndedRoomChangesNothing() {
-        rooms.handleEvent(ROOM, null, RoomType.GROUP, new RoomEvent.RoomEnded(T0));
+        rooms.handleEvent(ROOM, null, RoomType.GROUP, "room-ended", new RoomEvent.RoomEnded(T0));
         assertThat(store.expiry(ROOM)).contains(RETENTION);
 
-        RoomChange late = rooms.handleEvent(ROOM, null, RoomType.GROUP, mic(ALICE, 1));
+        RoomChange late = rooms.handleEvent(ROOM, null, RoomType.GROUP, "track-added", mic(ALICE, 1));
 
         assertThat(late.outcome().changed()).isFalse();
         assertThat(store.stored(ROOM).orElseThrow().publishedTracks()).isEmpty();
@@ -148,9 +148,9 @@ class RoomServiceTest {
     void aChangeThatMeetsAConcurrentWriteIsComputedAgainOnItAndBothAreKept() {
         String room = rooms.createRoom(new NewRoom(null, RoomType.GROUP, true, null, null, null)).sid();
         RoomService other = service();
-        store.beforeNextSave(s -> other.handleEvent(room, null, RoomType.GROUP, mic(BOB, 2)));
+        store.beforeNextSave(s -> other.handleEvent(room, null, RoomType.GROUP, "track-added", mic(BOB, 2)));
 
-        RoomChange change = rooms.handleEvent(room, null, RoomType.GROUP, mic(ALICE, 1));
+        RoomChange change = rooms.handleEvent(room, null, RoomType.GROUP, "track-added", mic(ALICE, 1));
 
         assertThat(change.outcome().started()).hasSize(1);
         assertThat(store.stored(room).orElseThrow().recordingTrackSids())
@@ -160,15 +160,15 @@ class RoomServiceTest {
 
     @Test
     void aRoomContendedOnEveryAttemptAnswersContentionAndOnlyTheOthersWritesAreKept() {
-        rooms.handleEvent(ROOM, null, RoomType.GROUP, new RoomEvent.RoomCreated(T0));
+        rooms.handleEvent(ROOM, null, RoomType.GROUP, "room-created", new RoomEvent.RoomCreated(T0));
         RoomService other = service();
         for (int i = 0; i < ATTEMPTS; i++) {
             int second = 10 + i;
             store.beforeNextSave(s -> other.handleEvent(ROOM, null, RoomType.GROUP,
-                    new RoomEvent.ParticipantConnected(T0.plusSeconds(second), sid("PA", "other-" + second), "o")));
+                    "track-added", new RoomEvent.ParticipantConnected(T0.plusSeconds(second), sid("PA", "other-" + second), "o")));
         }
 
-        assertThatThrownBy(() -> rooms.handleEvent(ROOM, null, RoomType.GROUP, mic(ALICE, 1)))
+        assertThatThrownBy(() -> rooms.handleEvent(ROOM, null, RoomType.GROUP, "track-added", mic(ALICE, 1)))
                 .isInstanceOf(ConcurrentUpdateException.class);
 
         Room stored = store.stored(ROOM).orElseThrow();

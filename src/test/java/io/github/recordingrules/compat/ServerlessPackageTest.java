@@ -28,7 +28,7 @@ class ServerlessPackageTest {
     @Test
     void serverlessYmlPackagesAndItsTemplateHoldsTheAlarms() throws Exception {
         if (!ExternalCommand.succeeds("npm", "--version") || !ExternalCommand.succeeds("node", "--version")) {
-            ExternalCommand.skipOrFail(NodeLibraryTest.NOT_FOUND.replace("the npm twilio compatibility check",
+            ExternalCommand.skipOrFail(ExternalCommand.NODE_NOT_FOUND.replace("the npm twilio compatibility check",
                     "the serverless.yml packaging check"), "REQUIRE_NODE_TESTS");
         }
         Path project = projectDir();
@@ -51,7 +51,7 @@ class ServerlessPackageTest {
                 "--param=redisHosts=rediss://master.rules.abc123.euw1.cache.amazonaws.com:6379",
                 "--param=redisPassword=placeholder-auth-token", "--param=twilioAccountSid=ACci", "--param=twilioAuthToken=ci",
                 "--param=securityGroupId=sg-0123", "--param=subnetIdA=subnet-a", "--param=subnetIdB=subnet-b",
-                "--param=alarmTopicArn=" + TOPIC, "--param=redisWaitForReplicas=1");
+                "--param=alarmTopicArn=" + TOPIC, "--param=redisWaitForReplicas=1", "--param=mediaServerSecret=placeholder");
         System.out.println("osls package:\n" + packaged.output());
         assertThat(packaged.exitCode()).as("osls package:%n%s", packaged.output()).isZero();
 

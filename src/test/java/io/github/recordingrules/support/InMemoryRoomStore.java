@@ -1,5 +1,6 @@
 package io.github.recordingrules.support;
 
+import io.github.recordingrules.application.Outgoing;
 import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.domain.room.Room;
@@ -74,8 +75,9 @@ public final class InMemoryRoomStore implements RoomStore {
         return Optional.ofNullable(rooms.get(roomSid)).map(s -> new StoredRoom(copy(s.room()), s.version()));
     }
 
+    /** Outbound messages are not kept: the services tested over this store are built without an outbox. */
     @Override
-    public SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
+    public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Outgoing outgoing) {
         Consumer<InMemoryRoomStore> writer;
         synchronized (this) {
             maybeFail("save");

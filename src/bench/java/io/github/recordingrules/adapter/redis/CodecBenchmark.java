@@ -1,6 +1,6 @@
 package io.github.recordingrules.adapter.redis;
 
-import io.github.recordingrules.adapter.twilio.TwilioSignature;
+import io.github.recordingrules.adapter.http.TwilioSignature;
 import io.github.recordingrules.support.Fixtures;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;

@@ -3,6 +3,7 @@ package io.github.recordingrules.adapter.http;
 import io.github.recordingrules.application.ConcurrentUpdateException;
 import io.github.recordingrules.application.Metrics;
 import io.github.recordingrules.application.RecordingNotFoundException;
+import io.github.recordingrules.application.RefusedCallbackException;
 import io.github.recordingrules.application.RoomNotFoundException;
 import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.application.UniqueNameInUseException;
@@ -68,6 +69,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException e) {
         return TwilioError.of(400, TwilioError.INVALID_PARAMETER, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response refusedCallback(RefusedCallbackException e) {
+        return TwilioError.of(400, TwilioError.INVALID_PARAMETER, "StatusCallback is refused: " + e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

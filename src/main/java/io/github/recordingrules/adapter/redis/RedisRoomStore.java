@@ -1,19 +1,19 @@
 package io.github.recordingrules.adapter.redis;
 
-import io.github.recordingrules.application.Metrics;
+import io.github.recordingrules.application.OutboundMessage;
+import io.github.recordingrules.application.Outgoing;
 import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.config.RecordingRulesConfig;
 import io.github.recordingrules.domain.room.Room;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import static io.github.recordingrules.adapter.redis.RedisKeys.DOCUMENT;
 import static io.github.recordingrules.adapter.redis.RedisKeys.LEGACY_DOCUMENT;
@@ -24,7 +24,8 @@ import static io.github.recordingrules.adapter.redis.RedisKeys.VERSION;
  * Rooms in Redis ({@link RedisKeys}): a room is one hash holding its version, the schema of its document
  * and the document ({@link RoomDocuments}). A unique name is a string key pointing at the SID of the room
  * that holds it. A room stored in a schema newer than this version's is neither read nor written: that
- * answers 503 until the newer version serves (docs/SPEC.md §8.6).
+ * answers 503 until the newer version serves (docs/SPEC.md §8.6). Whatever else a room stores (its outbox,
+ * {@link OutboxKeys}) is in the room's hash slot, and committed with it.
  */
 @ApplicationScoped
 public class RedisRoomStore implements RoomStore {
@@ -33,21 +34,23 @@ public class RedisRoomStore implements RoomStore {
     private static final RedisScript CLAIM_NAME = RedisScript.load("claim-name");
     private static final RedisScript RELEASE_NAME = RedisScript.load("release-name");
 
-    private final RedisDataSource redis;
+    private final RedisCalls redis;
     private final RedisKeys keys;
+    private final OutboxKeys outbox;
+    private final MessageCodec messages;
     private final ReplicaAcknowledgement replicas;
-    private final Metrics metrics;
 
-    RedisRoomStore(RedisDataSource redis, RecordingRulesConfig config, ReplicaAcknowledgement replicas, Metrics metrics) {
+    RedisRoomStore(RedisCalls redis, MessageCodec messages, RecordingRulesConfig config, ReplicaAcknowledgement replicas) {
         this.redis = redis;
         this.keys = new RedisKeys(config.redis().keyPrefix());
+        this.outbox = new OutboxKeys(config.redis().keyPrefix());
+        this.messages = messages;
         this.replicas = replicas;
-        this.metrics = metrics;
     }
 
     @Override
     public Optional<StoredRoom> load(String roomSid) {
-        Map<String, String> stored = call(redis -> redis.roundTrip(r -> r.hash(String.class)
+        Map<String, String> stored = redis.call(connection -> connection.roundTrip(r -> r.hash(String.class)
                 .hmget(keys.room(roomSid), VERSION, SCHEMA, DOCUMENT, LEGACY_DOCUMENT)));
         String version = stored.get(VERSION);
         String schema = stored.get(SCHEMA);
@@ -59,14 +62,23 @@ public class RedisRoomStore implements RoomStore {
     }
 
     @Override
-    public SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
-        String document = RoomDocuments.encode(room);
+    public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Outgoing outgoing) {
         long ttl = expireAfter == null ? 0 : expireAfter.toMillis();
-        Response answer = call(redis -> {
-            Response saved = SAVE.run(redis, List.of(keys.room(room.sid())), Long.toString(expectedVersion),
-                    Integer.toString(RoomDocuments.SCHEMA), document, Long.toString(ttl));
+        List<String> saveKeys = new ArrayList<>();
+        saveKeys.add(keys.room(room.sid()));
+        saveKeys.addAll(outbox.expiringWithRoom(room.sid()));
+        List<String> args = new ArrayList<>(List.of(Long.toString(expectedVersion), Integer.toString(RoomDocuments.SCHEMA),
+                RoomDocuments.encode(room), Long.toString(ttl), Long.toString(outgoing.notAfter()),
+                Integer.toString(outgoing.messages().size())));
+        for (OutboundMessage message : outgoing.messages()) {
+            args.add(message.destination().key());
+            args.add(message.once() == null ? "" : message.once());
+            args.add(messages.encode(message));
+        }
+        Response answer = redis.call(connection -> {
+            Response saved = SAVE.run(connection, saveKeys, args.toArray(String[]::new));
             if (saved.get(0).toInteger() == 1) {
-                replicas.confirm(redis);
+                replicas.confirm(connection);
             }
             return saved;
         });
@@ -77,6 +89,9 @@ public class RedisRoomStore implements RoomStore {
         }
         if (outcome == -1) {
             throw newerSchema(room.sid(), answer.get(1).toInteger());
+        }
+        if (outcome == 2) {
+            return new Expired();
         }
         if (answer.size() < 4) {
             return new Conflict(Optional.empty());
@@ -92,19 +107,19 @@ public class RedisRoomStore implements RoomStore {
 
     @Override
     public Optional<String> roomSidForName(String uniqueName) {
-        return Optional.ofNullable(call(redis -> redis.roundTrip(r -> r.value(String.class).get(keys.name(uniqueName)))));
+        return Optional.ofNullable(redis.call(connection -> connection.roundTrip(r -> r.value(String.class).get(keys.name(uniqueName)))));
     }
 
     @Override
     public boolean claimName(String uniqueName, String roomSid, String staleSid, Duration expireAfter) {
-        Response claimed = call(redis -> CLAIM_NAME.run(redis, List.of(keys.name(uniqueName)),
+        Response claimed = redis.call(connection -> CLAIM_NAME.run(connection, List.of(keys.name(uniqueName)),
                 roomSid, staleSid == null ? "" : staleSid, Long.toString(expireAfter.toMillis())));
         return claimed.toInteger() == 1;
     }
 
     @Override
     public void releaseName(String uniqueName, String roomSid) {
-        call(redis -> RELEASE_NAME.run(redis, List.of(keys.name(uniqueName)), roomSid));
+        redis.call(connection -> RELEASE_NAME.run(connection, List.of(keys.name(uniqueName)), roomSid));
     }
 
     private static StoredRoom stored(String roomSid, int schema, String document, long version) {
@@ -121,41 +136,5 @@ public class RedisRoomStore implements RoomStore {
     private static StoreUnavailableException newerSchema(String roomSid, int schema) {
         return new StoreUnavailableException("room " + roomSid + " is stored in schema " + schema + ", newer than this"
                 + " version's " + RoomDocuments.SCHEMA + ": a newer version of the function is being deployed", null);
-    }
-
-    /**
-     * Runs the command on one connection of the pool. Redis answering READONLY means this server was
-     * demoted to a replica by a failover yet kept its clients connected: that connection is closed
-     * (QUIT) rather than put back in the pool, so the next one is opened afresh, to wherever the
-     * configured host now points. Every failure becomes a {@link StoreUnavailableException} (503).
-     */
-    private <T> T call(Function<TimedConnection, T> command) {
-        try {
-            Object[] answer = new Object[1];
-            redis.withConnection(connection -> {
-                try {
-                    answer[0] = command.apply(new TimedConnection(connection, metrics));
-                } catch (RuntimeException e) {
-                    if (e.getMessage() != null && e.getMessage().contains("READONLY")) {
-                        quit(connection);
-                    }
-                    throw e;
-                }
-            });
-            @SuppressWarnings("unchecked")
-            T result = (T) answer[0];
-            return result;
-        } catch (RuntimeException e) {
-            // A timeout has no message: name the exception, else the log says "Redis did not answer: null".
-            throw new StoreUnavailableException("Redis did not answer: " + e, e);
-        }
-    }
-
-    private static void quit(RedisDataSource connection) {
-        try {
-            connection.execute("QUIT");
-        } catch (RuntimeException ignored) {
-            // closed either way
-        }
     }
 }

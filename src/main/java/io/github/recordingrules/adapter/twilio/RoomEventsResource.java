@@ -4,6 +4,7 @@ import io.github.recordingrules.adapter.http.PublicUrls;
 import io.github.recordingrules.adapter.http.RecordingJson;
 import io.github.recordingrules.adapter.http.RecordingTrackJson;
 import io.github.recordingrules.adapter.http.TwilioError;
+import io.github.recordingrules.adapter.http.TwilioSignature;
 import io.github.recordingrules.application.Metrics;
 import io.github.recordingrules.application.RoomChange;
 import io.github.recordingrules.application.RoomService;
@@ -57,7 +58,8 @@ public class RoomEventsResource {
             }
         }
         EventReader.Callback callback = EventReader.read(form, Instant::now);
-        RoomChange change = rooms.handleEvent(callback.roomSid(), callback.roomName(), callback.roomType(), callback.event());
+        RoomChange change = rooms.handleEvent(callback.roomSid(), callback.roomName(), callback.roomType(), callback.eventName(),
+                callback.event());
         metrics.callback(callback.roomSid(), callback.eventName(), change.outcome().changed());
         return Response.ok(answer(callback.eventName(), change, urls.base())).build();
     }

@@ -121,6 +121,17 @@ class RoomsResourceTest {
         assertRoomUnknown(name);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:9000/events", "http://169.254.169.254/latest/meta-data/",
+            "http://10.0.0.1/events", "http://[fd00::1]/events"})
+    void aStatusCallbackAimedAtAnAddressNotAllowlistedIsRejectedWith20001(String callback) {
+        // This profile allowlists no private network (docs/SPEC.md §11.1.6).
+        String name = uniqueName();
+        assertTwilioError(api().formParam("UniqueName", name).formParam("StatusCallback", callback).post("/v1/Rooms"),
+                400, 20001);
+        assertRoomUnknown(name);
+    }
+
     @Test
     void aUniqueNameOf256CharactersIsAcceptedAnd257AreRejectedWith20001() {
         String prefix = UUID.randomUUID().toString();
