@@ -1,5 +1,7 @@
 package io.github.recordingrules.config;
 
+import io.github.recordingrules.application.AccountIndex;
+import io.github.recordingrules.application.Listings;
 import io.github.recordingrules.application.RoomService;
 import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.domain.room.RandomSids;
@@ -13,8 +15,14 @@ public class ApplicationBeans {
 
     @Produces
     @Singleton
-    RoomService roomService(RoomStore store, RecordingRulesConfig config) {
-        return new RoomService(store, new RandomSids(), Clock.systemUTC(), config.maxRoomLifetime(),
-                config.retention(), config.maxUpdateAttempts());
+    RoomService roomService(RoomStore store, AccountIndex index, RecordingRulesConfig config) {
+        return new RoomService(store, index, new RandomSids(), Clock.systemUTC(), config.maxRoomLifetime(),
+                config.retention(), config.deletedRecordingRetention(), config.maxUpdateAttempts());
+    }
+
+    @Produces
+    @Singleton
+    Listings listings(RoomStore store, AccountIndex index, RecordingRulesConfig config) {
+        return new Listings(store, index, Clock.systemUTC(), config.deletedRecordingRetention());
     }
 }

@@ -1,7 +1,6 @@
 package io.github.recordingrules.adapter.redis;
 
 import io.github.recordingrules.application.RoomStore;
-import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.config.RecordingRulesConfig;
 import io.github.recordingrules.domain.room.Room;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -109,37 +108,7 @@ public class RedisRoomStore implements RoomStore {
         call(redis -> RELEASE_NAME.run(redis, List.of(nameKey(uniqueName)), roomSid));
     }
 
-    /**
-     * Runs the command on one connection of the pool. Redis answering READONLY means this server was
-     * demoted to a replica by a failover yet kept its clients connected: that connection is closed
-     * (QUIT) rather than put back in the pool, so the next one is opened afresh, to wherever the
-     * configured host now points. Every failure becomes a {@link StoreUnavailableException} (503).
-     */
     private Response call(Function<RedisDataSource, Response> command) {
-        try {
-            Response[] answer = new Response[1];
-            redis.withConnection(connection -> {
-                try {
-                    answer[0] = command.apply(connection);
-                } catch (RuntimeException e) {
-                    if (e.getMessage() != null && e.getMessage().contains("READONLY")) {
-                        quit(connection);
-                    }
-                    throw e;
-                }
-            });
-            return answer[0];
-        } catch (RuntimeException e) {
-            // A timeout has no message: name the exception, else the log says "Redis did not answer: null".
-            throw new StoreUnavailableException("Redis did not answer: " + e, e);
-        }
-    }
-
-    private static void quit(RedisDataSource connection) {
-        try {
-            connection.execute("QUIT");
-        } catch (RuntimeException ignored) {
-            // closed either way
-        }
+        return RedisConnections.call(redis, command);
     }
 }
