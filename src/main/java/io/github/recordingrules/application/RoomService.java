@@ -136,9 +136,9 @@ public final class RoomService {
         });
     }
 
-    /** What posting these rules would start and stop, changing nothing. */
-    public RulesPreview previewRules(String roomNameOrSid, RecordingRules rules) {
-        return findRoom(roomNameOrSid).previewRules(rules, clock.instant());
+    /** What posting these rules to the room now would start and stop, changing nothing. */
+    public RulesPreview previewRules(Room room, RecordingRules rules) {
+        return room.previewRules(rules, clock.instant());
     }
 
     public RoomChange updateRules(String roomNameOrSid, RecordingRules rules) {

@@ -2,6 +2,8 @@ package io.github.recordingrules.config;
 
 import io.github.recordingrules.application.AccountIndex;
 import io.github.recordingrules.application.Listings;
+import io.github.recordingrules.application.MediaLinks;
+import io.github.recordingrules.application.MediaService;
 import io.github.recordingrules.application.RoomService;
 import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.domain.room.RandomSids;
@@ -18,6 +20,12 @@ public class ApplicationBeans {
     RoomService roomService(RoomStore store, AccountIndex index, RecordingRulesConfig config) {
         return new RoomService(store, index, new RandomSids(), Clock.systemUTC(), config.maxRoomLifetime(),
                 config.retention(), config.deletedRecordingRetention(), config.maxUpdateAttempts());
+    }
+
+    @Produces
+    @Singleton
+    MediaService mediaService(RoomService rooms, MediaLinks links) {
+        return new MediaService(rooms, links);
     }
 
     @Produces

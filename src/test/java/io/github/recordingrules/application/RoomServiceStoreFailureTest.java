@@ -32,8 +32,9 @@ class RoomServiceStoreFailureTest {
     private static final String SID = "RM" + "0".repeat(31) + "1";
 
     private final FlakyStore store = new FlakyStore();
-    private final RoomService rooms = new RoomService(store, new RandomSids(), Clock.fixed(T0, ZoneOffset.UTC),
-            LIFETIME, RETENTION, 8);
+    private final MemoryIndex index = new MemoryIndex();
+    private final RoomService rooms = new RoomService(store, index, new RandomSids(), Clock.fixed(T0, ZoneOffset.UTC),
+            LIFETIME, RETENTION, Duration.ofDays(30), 8);
 
     private static NewRoom named(String name) {
         return new NewRoom(name, RoomType.GROUP, false, null, null, null);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 @RegisterForReflection(targets = {RoomSnapshot.class, io.github.recordingrules.domain.room.Participant.class,
         io.github.recordingrules.domain.room.Track.class, io.github.recordingrules.domain.room.Recording.class,
+        io.github.recordingrules.domain.room.RecordingMedia.class,
         io.github.recordingrules.domain.rules.RecordingRule.class})
 public class RoomCodec {
 
