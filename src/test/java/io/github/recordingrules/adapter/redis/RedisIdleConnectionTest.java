@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * quarkus.redis.pool-recycle-timeout (30 s in production, 1 s here, enforced by the pool cleaner every
+ * quarkus.redis.pool-recycle-timeout (30 s in production, 3 s here, enforced by the pool cleaner every
  * 5 s, here 0.5 s): a connection left unused that long is not trusted again, as a Lambda instance thawed after minutes must not trust one a NAT may have
  * dropped; the next invocation opens a new one and succeeds.
  */
@@ -29,7 +29,7 @@ class RedisIdleConnectionTest {
     public static class ShortRecycle extends OwnRedisProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.redis.pool-recycle-timeout", "1s", "quarkus.redis.pool-cleaner-interval", "500ms");
+            return Map.of("quarkus.redis.pool-recycle-timeout", "3s", "quarkus.redis.pool-cleaner-interval", "500ms");
         }
     }
 
@@ -38,10 +38,15 @@ class RedisIdleConnectionTest {
         LocalRedis redis = OwnRedisResource.redis();
         api().formParam("Type", "group").post("/v1/Rooms").then().statusCode(201);
         Set<String> first = applicationConnections(redis);
+        long sent = System.nanoTime();
         api().formParam("Type", "group").post("/v1/Rooms").then().statusCode(201);
-        assertThat(applicationConnections(redis)).as("reused while fresh").isEqualTo(first);
+        Set<String> second = applicationConnections(redis);
+        // On a loaded machine the second request may come after the recycle timeout: then reuse is not expected.
+        if (Duration.ofNanos(System.nanoTime() - sent).compareTo(Duration.ofSeconds(2)) < 0) {
+            assertThat(second).as("reused while fresh").isEqualTo(first);
+        }
 
-        await().pollDelay(Duration.ofMillis(2500)).until(() -> true);
+        await().pollDelay(Duration.ofMillis(4500)).until(() -> true);
         api().formParam("Type", "group").post("/v1/Rooms").then().statusCode(201);
         Set<String> after = applicationConnections(redis);
 
