@@ -86,6 +86,29 @@ class RoomServiceStoreFailureTest {
     }
 
     /** In memory; an operation named in {@code failNext} fails once, before writing anything. */
+    @Test
+    void theIndexIsWrittenBeforeTheCommitSoThatACrashAfterItLosesNothingAndOneBeforeItIsSkipped() {
+        Room room = rooms.createRoom(new NewRoom(null, RoomType.GROUP, true, null, null, null));
+        assertThat(index.inProgress).containsKey(room.sid());
+        RoomEvent.TrackAdded mic = new RoomEvent.TrackAdded(T0.plusSeconds(1), "PA" + "1".repeat(32), "alice",
+                "MT" + "1".repeat(32), io.github.recordingrules.domain.rules.TrackKind.AUDIO, "mic");
+
+        store.failNext.add("save");
+        assertThatThrownBy(() -> rooms.handleEvent(room.sid(), null, RoomType.GROUP, mic))
+                .isInstanceOf(StoreUnavailableException.class);
+        String uncommitted = index.recordings.keySet().iterator().next();
+        Listings listings = new Listings(store, index, Clock.fixed(T0, ZoneOffset.UTC), Duration.ofDays(30));
+        assertThat(listings.recordings(new RecordingQuery(null, null, null, null, null, null), 50, 0).items())
+                .as("an entry whose change never committed is skipped").isEmpty();
+        assertThatThrownBy(() -> rooms.findRecording(uncommitted)).isInstanceOf(RecordingNotFoundException.class);
+
+        String committed = rooms.handleEvent(room.sid(), null, RoomType.GROUP, mic).outcome().started().get(0).sid();
+
+        assertThat(listings.recordings(new RecordingQuery(null, null, null, null, null, null), 50, 0).items())
+                .extracting(found -> found.recording().sid()).containsExactly(committed);
+        assertThat(rooms.findRecording(committed).roomSid()).isEqualTo(room.sid());
+    }
+
     static final class FlakyStore implements RoomStore {
 
         final Map<String, StoredRoom> rooms = new HashMap<>();
