@@ -39,7 +39,7 @@ public record Recording(String sid, String trackSid, String trackName, TrackKind
 
     /**
      * Whether it can still be read at {@code now}: a deleted recording is kept for {@code keepDeleted}
-     * after its deletion (docs/SPEC.md §4.5), whatever its room's retention.
+     * after its deletion (docs/SPEC.md §4.6), whatever its room's retention.
      */
     public boolean readableAt(Instant now, Duration keepDeleted) {
         return status != RecordingStatus.DELETED || dateDeleted == null || now.isBefore(dateDeleted.plus(keepDeleted));

@@ -202,7 +202,7 @@ public final class Room {
         return decisions;
     }
 
-    /** The participants, each disconnected once the room has ended (docs/SPEC.md §5.15). */
+    /** The participants, each disconnected once the room has ended (docs/SPEC.md §5.19). */
     public List<RoomParticipant> participants() {
         List<RoomParticipant> shown = new ArrayList<>();
         for (Participant participant : presence.participants()) {
