@@ -8,7 +8,8 @@
 # Short runs on purpose (shared 2-core machine). Environment overrides:
 #   JMH_ARGS   (default: -f1 -wi 2 -i 3 -w 1s -r 1s -bm sample -tu us: sampled per-operation times, so that
 #              the median stands even when other builds preempt the benchmark; the mean is printed too)
-#   LOAD_ARGS  (default: --levels 1,8,32 --warmup 3000 --events 5000 --rss-events 10000)
+#   LOAD_ARGS  (default: --levels 1,8,32 --warmup 3000 --events 5000 --rss-events 10000;
+#              "--soak 20000" runs the soak of docs/BENCHMARKS.md section 3 instead)
 #   SKIP_BUILD=1 reuses target/ as built; SKIP_JMH=1 / SKIP_LOAD=1 skip a part.
 set -euo pipefail
 cd "$(dirname "$0")/.."

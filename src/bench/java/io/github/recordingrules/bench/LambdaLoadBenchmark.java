@@ -68,6 +68,8 @@ public final class LambdaLoadBenchmark {
     static final Pattern STATUS = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
     static final Pattern ROOM_SID = Pattern.compile("\\\\?\"sid\\\\?\"\\s*:\\s*\\\\?\"(RM[0-9a-f]{32})");
     static final int PARTICIPANTS_PER_ROOM = 16;
+    /** The soak's rooms: 50 participants with a microphone and a camera make answers of about 23 KB. */
+    static final int SOAK_PARTICIPANTS = 50;
 
     // --- options ---
     private Path functionZip = Path.of("target/function.zip");
@@ -78,6 +80,10 @@ public final class LambdaLoadBenchmark {
     private int rssEvents = 10_000;
     private int redisBenchmarkRequests = 20_000;
     private String jvmOpts = "-XX:+UseSerialGC -XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    private int soak;
+    private int stallSeconds = 10;
+    private boolean soakContentLength = true;
+    private volatile boolean stalled;
 
     // --- Runtime API ---
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
@@ -88,7 +94,7 @@ public final class LambdaLoadBenchmark {
 
     private final List<Process> functions = new ArrayList<>();
     private LocalRedis redis;
-    private final Workload workload = new Workload();
+    private Workload workload = new Workload(PARTICIPANTS_PER_ROOM, Workload.WINDOW);
     private final List<String> report = new ArrayList<>();
 
     record Invocation(String id, byte[] event, long queuedAt, CompletableFuture<Result> done) {
@@ -121,7 +127,7 @@ public final class LambdaLoadBenchmark {
         } finally {
             bench.shutdown();
         }
-        System.exit(0);
+        System.exit(bench.stalled ? 1 : 0);
     }
 
     private void parse(String[] args) {
@@ -136,6 +142,9 @@ public final class LambdaLoadBenchmark {
                 case "--rss-events" -> rssEvents = Integer.parseInt(value);
                 case "--redis-benchmark-requests" -> redisBenchmarkRequests = Integer.parseInt(value);
                 case "--jvm-opts" -> jvmOpts = value;
+                case "--soak" -> soak = Integer.parseInt(value);
+                case "--stall-seconds" -> stallSeconds = Integer.parseInt(value);
+                case "--content-length" -> soakContentLength = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -151,6 +160,10 @@ public final class LambdaLoadBenchmark {
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"), redisVersion);
         say("function: %s, JVM options for each function process: %s", functionZip, jvmOpts);
         say("runtime API at 127.0.0.1:%d, redis at %s", server.getAddress().getPort(), redis.uri());
+        if (soak > 0) {
+            soak(function);
+            return;
+        }
 
         // --- start-up: one process alone, its first event a webhook on a room it has never seen ---
         long started = System.nanoTime();
@@ -260,6 +273,62 @@ public final class LambdaLoadBenchmark {
         }
         say("load average at the end: %s", loadAverage());
         Files.write(workDir.resolve("load-report.txt"), report);
+    }
+
+    // ---------------------------------------------------------------- soak
+
+    /**
+     * Issue 15 item 13: one function process, {@code --soak N} signed callbacks one after another into
+     * {@value #SOAK_PARTICIPANTS}-participant rooms (answers of about 23 KB once a room is full). Every
+     * answer is awaited at most {@code --stall-seconds}; an invocation still unanswered then is a stall:
+     * the function's threads are dumped (logs/stall-threads.txt) and the run exits with status 1.
+     * {@code --content-length false} leaves Content-Length out of the events, as AWS's sample events and
+     * some direct invocations do.
+     */
+    private void soak(Path function) throws Exception {
+        workload = new Workload(SOAK_PARTICIPANTS, 2);
+        workload.contentLength = soakContentLength;
+        Process process = startFunction(function, 1);
+        check(invoke(workload.discoveryEvent()).get(120, TimeUnit.SECONDS), 200, "first event");
+        int rooms = soak / (SOAK_PARTICIPANTS * 4) + 4;
+        for (int i = 0; i < rooms; i++) {
+            Result created = invoke(workload.createRoomEvent()).get(30, TimeUnit.SECONDS);
+            check(created, 201, "room creation");
+            Matcher sid = ROOM_SID.matcher(created.body());
+            if (!sid.find()) {
+                throw new IllegalStateException("no room SID in " + created.body());
+            }
+            workload.addRoom(sid.group(1));
+        }
+        say("soak: %d callbacks in sequence into %d-participant rooms, each answer awaited at most %d s",
+                soak, SOAK_PARTICIPANTS, stallSeconds);
+        long bytes = 0;
+        int largest = 0;
+        long start = System.nanoTime();
+        for (int i = 1; i <= soak; i++) {
+            Invocation invocation = newInvocation(workload.nextWebhook());
+            Result result;
+            try {
+                result = invocation.done().get(stallSeconds, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                stalled = true;
+                Path dump = workDir.resolve("logs/stall-threads.txt");
+                new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                        .redirectOutput(dump.toFile()).start().waitFor();
+                say("STALL: callback %d of %d unanswered after %d s (%d answered before it); threads in %s",
+                        i, soak, stallSeconds, i - 1, dump);
+                return;
+            }
+            check(result, 200, "callback " + i);
+            bytes += result.body().length();
+            largest = Math.max(largest, result.body().length());
+            if (i % 1000 == 0) {
+                say("  %d callbacks answered, %.1f s", i, (System.nanoTime() - start) / 1e9);
+            }
+        }
+        say("soak: all %d callbacks answered in %.1f s; answers (Lambda response JSON) %d bytes on average, %d at most",
+                soak, (System.nanoTime() - start) / 1e9, bytes / soak, largest);
     }
 
     // ---------------------------------------------------------------- driving
@@ -662,9 +731,9 @@ public final class LambdaLoadBenchmark {
 
     /**
      * Webhooks as a media server sends them for many rooms at once. Each room follows a script of
-     * {@value #PARTICIPANTS_PER_ROOM} participants who connect and publish a microphone and a camera, then
-     * unpublish the camera: 64 state-changing callbacks, each starting or stopping a recording under the
-     * room's 20 rules. Rooms are served round-robin from a window larger than any concurrency, so one room
+     * {@value #PARTICIPANTS_PER_ROOM} participants (the soak's: {@value #SOAK_PARTICIPANTS}) who connect and
+     * publish a microphone and a camera, then unpublish the camera: 64 (200) state-changing callbacks, each
+     * starting or stopping a recording under the room's 20 rules. Rooms are served round-robin from a window larger than any concurrency, so one room
      * never has two callbacks in flight (as Twilio sends a room's callbacks one after another), and no
      * compare-and-set conflicts distort the figures; ConcurrentDeliveryTest covers contention.
      */
@@ -672,12 +741,21 @@ public final class LambdaLoadBenchmark {
 
         static final int WINDOW = 128;
 
+        private final int participants;
+        private final int windowSize;
+        /** API Gateway sends Content-Length; a direct invocation (or AWS's sample events) may not. */
+        boolean contentLength = true;
         private final Deque<String> fresh = new ArrayDeque<>();
         private final List<RoomScript> window = new ArrayList<>();
         private final List<String> finished = new ArrayList<>();
         private int cursor;
         private long clock = Instant.parse("2026-03-01T10:00:00Z").toEpochMilli();
         private final String rules = Fixtures.twentyRulesJson();
+
+        Workload(int participants, int windowSize) {
+            this.participants = participants;
+            this.windowSize = windowSize;
+        }
 
         void addRoom(String sid) {
             fresh.add(sid);
@@ -703,11 +781,11 @@ public final class LambdaLoadBenchmark {
         }
 
         private Map<String, String> nextParams() {
-            while (window.size() < WINDOW) {
+            while (window.size() < windowSize) {
                 if (fresh.isEmpty()) {
                     throw new IllegalStateException("out of rooms: create more in setup");
                 }
-                window.add(new RoomScript(fresh.poll()));
+                window.add(new RoomScript(fresh.poll(), participants));
             }
             cursor = (cursor + 1) % window.size();
             RoomScript script = window.get(cursor);
@@ -779,7 +857,9 @@ public final class LambdaLoadBenchmark {
             StringBuilder headers = new StringBuilder();
             Map<String, String> all = new LinkedHashMap<>();
             all.put("content-type", "application/x-www-form-urlencoded");
-            all.put("content-length", Integer.toString(formBody.length()));
+            if (contentLength) {
+                all.put("content-length", Integer.toString(formBody.length()));
+            }
             all.put("host", HOST);
             all.put("x-forwarded-for", "203.0.113.7");
             all.put("x-forwarded-port", "443");
@@ -805,20 +885,22 @@ public final class LambdaLoadBenchmark {
         /** One room's callbacks, in timestamp order. */
         static final class RoomScript {
             final String sid;
+            final int participants;
             int step;
 
-            RoomScript(String sid) {
+            RoomScript(String sid, int participants) {
                 this.sid = sid;
+                this.participants = participants;
             }
 
             boolean done() {
-                return step >= PARTICIPANTS_PER_ROOM * 4;
+                return step >= participants * 4;
             }
 
             Map<String, String> next(Workload w) {
                 int s = step++;
                 String at = w.timestamp();
-                if (s < PARTICIPANTS_PER_ROOM * 3) {
+                if (s < participants * 3) {
                     int participant = s / 3;
                     return switch (s % 3) {
                         case 0 -> w.participantEvent(sid, "participant-connected", participant, at);
@@ -826,7 +908,7 @@ public final class LambdaLoadBenchmark {
                         default -> track(w, "track-added", participant, "cam", "video", at);
                     };
                 }
-                return track(w, "track-removed", s - PARTICIPANTS_PER_ROOM * 3, "cam", "video", at);
+                return track(w, "track-removed", s - participants * 3, "cam", "video", at);
             }
 
             private Map<String, String> track(Workload w, String event, int participant, String name, String kind, String at) {
