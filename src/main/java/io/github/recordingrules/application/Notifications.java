@@ -79,6 +79,14 @@ public final class Notifications {
         }
     }
 
+    /** {@code DELETE} of a recording. */
+    public record RecordingDeleted(Instant at) implements Cause {
+        @Override
+        public String name() {
+            return "recording-deleted";
+        }
+    }
+
     /** A status callback from the media server. */
     public record Callback(String name, RoomEvent event) implements Cause {
         @Override

@@ -8,11 +8,13 @@ import io.github.recordingrules.application.RoomStore.Saved;
 import io.github.recordingrules.application.RoomStore.StoredRoom;
 import io.github.recordingrules.domain.room.Outcome;
 import io.github.recordingrules.domain.room.Recording;
+import io.github.recordingrules.domain.room.RecordingStatus;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomSnapshot;
 import io.github.recordingrules.domain.room.RoomType;
 import io.github.recordingrules.domain.room.RoomTypeNotSupportedException;
+import io.github.recordingrules.domain.room.RulesPreview;
 import io.github.recordingrules.domain.room.SidGenerator;
 import io.github.recordingrules.domain.rules.RecordingRules;
 
@@ -37,11 +39,13 @@ import java.util.function.Supplier;
 public final class RoomService {
 
     private final RoomStore store;
+    private final AccountIndex index;
     private final UniqueNames names;
     private final SidGenerator sids;
     private final Clock clock;
     private final Duration maxRoomLifetime;
     private final Duration retention;
+    private final Duration keepDeleted;
     private final int maxAttempts;
     private final Outbound outbound;
     private final Metrics metrics;
@@ -54,21 +58,26 @@ public final class RoomService {
     }
 
     /** A service whose changes cause no messages. */
-    public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
-                       int maxAttempts) {
-        this(store, sids, clock, maxRoomLifetime, retention, maxAttempts, Outbound.NONE, Metrics.NONE);
+    public RoomService(RoomStore store, AccountIndex index, SidGenerator sids, Clock clock, Duration maxRoomLifetime,
+                       Duration retention, Duration keepDeleted, int maxAttempts) {
+        this(store, index, sids, clock, maxRoomLifetime, retention, keepDeleted, maxAttempts, Outbound.NONE, Metrics.NONE);
     }
 
-    public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
-                       int maxAttempts, Outbound outbound, Metrics metrics) {
+    /**
+     * @param keepDeleted how long a deleted recording's metadata stays readable (docs/SPEC.md §4.6)
+     */
+    public RoomService(RoomStore store, AccountIndex index, SidGenerator sids, Clock clock, Duration maxRoomLifetime,
+                       Duration retention, Duration keepDeleted, int maxAttempts, Outbound outbound, Metrics metrics) {
         this.outbound = outbound;
         this.metrics = metrics;
         this.store = store;
+        this.index = index;
         this.names = new UniqueNames(store, maxRoomLifetime);
         this.sids = sids;
         this.clock = clock;
         this.maxRoomLifetime = maxRoomLifetime;
         this.retention = retention;
+        this.keepDeleted = keepDeleted;
         this.maxAttempts = maxAttempts;
     }
 
@@ -85,6 +94,8 @@ public final class RoomService {
         if (request.uniqueName() != null) {
             names.claimForNewRoom(request.uniqueName(), sid);
         }
+        index.beforeSave(new AccountIndex.Update(sid, room.uniqueName(), room.dateCreated(), true, false, List.of(),
+                now.plus(maxRoomLifetime), now.plus(retention)));
         List<OutboundMessage> messages = outbound.notifications().watches(room)
                 ? outbound.notifications().of(null, room, new Outcome(true, List.of(), List.of()), new Notifications.Created(now))
                 : List.of();
@@ -114,9 +125,59 @@ public final class RoomService {
         return room;
     }
 
+    /** A recording of this room, unless it was deleted longer ago than deleted recordings are kept. */
     public Recording findRecording(String roomSid, String recordingSid) {
-        return findRoom(roomSid).recording(recordingSid)
+        return findRoom(roomSid).recording(recordingSid).filter(this::readable)
                 .orElseThrow(() -> new RecordingNotFoundException(roomSid, recordingSid));
+    }
+
+    /**
+     * A recording by its SID alone ({@code /v1/Recordings/{Sid}}): found through the index, read from its
+     * room, or from the copy kept of it once deleted if the room has expired since.
+     */
+    public RoomRecording findRecording(String recordingSid) {
+        Optional<String> roomSid = index.roomOfRecording(recordingSid);
+        if (roomSid.isPresent()) {
+            Optional<Recording> inRoom = store.load(roomSid.get()).flatMap(stored -> stored.room().recording(recordingSid));
+            if (inRoom.isPresent()) {
+                return new RoomRecording(roomSid.get(), inRoom.filter(this::readable)
+                        .orElseThrow(() -> new RecordingNotFoundException(null, recordingSid)));
+            }
+        }
+        return index.deletedRecording(recordingSid)
+                .filter(kept -> readable(kept.recording()))
+                .map(kept -> new RoomRecording(kept.roomSid(), kept.recording()))
+                .orElseThrow(() -> new RecordingNotFoundException(null, recordingSid));
+    }
+
+    /** Whether a recording is still shown: a deleted one only for {@code keepDeleted} after its deletion. */
+    boolean readable(Recording recording) {
+        return recording.readableAt(clock.instant(), keepDeleted);
+    }
+
+    /**
+     * Deletes an ended recording (docs/SPEC.md §4.6): {@code roomSid} null finds its room through the
+     * index. Deleting a deleted recording changes nothing.
+     */
+    public void deleteRecording(String roomSid, String recordingSid) {
+        String owner = roomSid;
+        if (owner == null) {
+            RoomRecording found = findRecording(recordingSid);
+            if (found.recording().status() == RecordingStatus.DELETED) {
+                return;
+            }
+            owner = found.roomSid();
+        }
+        mutate(owner, null, current -> {
+            Recording recording = current.recording(recordingSid).filter(this::readable)
+                    .orElseThrow(() -> new RecordingNotFoundException(roomSid, recordingSid));
+            return current.deleteRecording(recording.sid(), clock.instant());
+        }, new Notifications.RecordingDeleted(clock.instant()));
+    }
+
+    /** What posting these rules to the room now would start and stop, changing nothing. */
+    public RulesPreview previewRules(Room room, RecordingRules rules) {
+        return room.previewRules(rules, clock.instant());
     }
 
     public RoomChange updateRules(String roomNameOrSid, RecordingRules rules) {
@@ -179,10 +240,15 @@ public final class RoomService {
             }
             List<OutboundMessage> messages = before == null || !outcome.changed() ? List.of()
                     : outbound.notifications().of(before, room, outcome, cause);
-            Duration expireAfter = wasInProgress && !room.inProgress() ? retention
-                    : version == 0 ? maxRoomLifetime : null;
+            boolean ending = wasInProgress && !room.inProgress();
+            Duration expireAfter = ending ? retention : version == 0 ? maxRoomLifetime : null;
+            prepareIndex(room, version == 0, ending, outcome);
             SaveResult result = store.save(room, version, expireAfter, announcement.outgoing(messages));
             if (result instanceof Saved) {
+                if (ending) {
+                    index.afterEnd(room.sid(), clock.instant().plus(retention), room.recordings().stream()
+                            .filter(r -> r.status() != RecordingStatus.DELETED).map(Recording::sid).toList());
+                }
                 metrics.recordings(roomSid, outcome.started().size(), outcome.stopped().size());
                 deliver(roomSid, messages);
                 return new RoomChange(room, outcome);
@@ -237,6 +303,19 @@ public final class RoomService {
 
         void expire() {
             notAfter = 0;
+        }
+    }
+
+    /** Writes to the index, before the save, what the save will commit (see {@link AccountIndex}). */
+    private void prepareIndex(Room room, boolean first, boolean ending, Outcome outcome) {
+        Instant now = clock.instant();
+        AccountIndex.Update update = new AccountIndex.Update(room.sid(), room.uniqueName(), room.dateCreated(), first,
+                ending, outcome.started(), now.plus(maxRoomLifetime), now.plus(retention));
+        if (!update.isEmpty()) {
+            index.beforeSave(update);
+        }
+        for (Recording deleted : outcome.deleted()) {
+            index.keepDeleted(room.sid(), deleted, deleted.dateDeleted().plus(keepDeleted));
         }
     }
 

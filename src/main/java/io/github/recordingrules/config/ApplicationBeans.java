@@ -6,6 +6,10 @@ import io.github.recordingrules.application.Deliveries;
 import io.github.recordingrules.application.Metrics;
 import io.github.recordingrules.application.Notifications;
 import io.github.recordingrules.application.Outbox;
+import io.github.recordingrules.application.AccountIndex;
+import io.github.recordingrules.application.Listings;
+import io.github.recordingrules.application.MediaLinks;
+import io.github.recordingrules.application.MediaService;
 import io.github.recordingrules.application.RoomService;
 import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.domain.room.RandomSids;
@@ -33,11 +37,17 @@ public class ApplicationBeans {
 
     @Produces
     @Singleton
-    RoomService roomService(RoomStore store, SidGenerator sids, RecordingRulesConfig config, Notifications notifications,
-                            CallbackTargets targets, Outbox outbox, Deliveries deliveries, Metrics metrics) {
-        return new RoomService(store, sids, Clock.systemUTC(), config.maxRoomLifetime(), config.retention(),
-                config.maxUpdateAttempts(),
+    RoomService roomService(RoomStore store, AccountIndex index, SidGenerator sids, RecordingRulesConfig config,
+                            Notifications notifications, CallbackTargets targets, Outbox outbox, Deliveries deliveries, Metrics metrics) {
+        return new RoomService(store, index, sids, Clock.systemUTC(), config.maxRoomLifetime(), config.retention(),
+                config.deletedRecordingRetention(), config.maxUpdateAttempts(),
                 new RoomService.Outbound(notifications, targets, outbox, deliveries, config.redis().writeDeadline()), metrics);
+    }
+
+    @Produces
+    @Singleton
+    MediaService mediaService(RoomService rooms, MediaLinks links) {
+        return new MediaService(rooms, links);
     }
 
     @Produces
@@ -76,5 +86,11 @@ public class ApplicationBeans {
 
     void stopDeliveryThreads(@Disposes @Named(DELIVERY_THREADS) ExecutorService threads) {
         threads.shutdownNow();
+    }
+
+    @Produces
+    @Singleton
+    Listings listings(RoomStore store, AccountIndex index, RecordingRulesConfig config) {
+        return new Listings(store, index, Clock.systemUTC(), config.deletedRecordingRetention());
     }
 }

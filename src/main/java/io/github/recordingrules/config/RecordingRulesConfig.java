@@ -40,6 +40,13 @@ public interface RecordingRulesConfig {
     @WithDefault("24h")
     Duration retention();
 
+    /**
+     * How long a deleted recording's metadata stays readable after its deletion, whatever its room's
+     * retention (Twilio: 30 days); its media is the media server's to delete.
+     */
+    @WithDefault("30d")
+    Duration deletedRecordingRetention();
+
     /** A room that never ends (no room-ended callback) expires this long after it was created. */
     @WithDefault("48h")
     Duration maxRoomLifetime();
@@ -66,6 +73,8 @@ public interface RecordingRulesConfig {
 
     Outbound outbound();
 
+    Media media();
+
     interface Webhook {
 
         /** Where media servers post room status callbacks. */
@@ -91,6 +100,40 @@ public interface RecordingRulesConfig {
         /** The {@code Function} dimension of every metric: on Lambda, the function's name. */
         @WithDefault("${AWS_LAMBDA_FUNCTION_NAME:recording-rules}")
         String function();
+    }
+
+    interface Media {
+
+        S3 s3();
+
+        /**
+         * Where recordings' media is fetched from when the media server reports an S3 location
+         * ({@code MediaExternalLocation} or {@code MediaUri} as {@code s3://bucket/key} or an S3 URL), or
+         * reports none and {@code bucket} is set (docs/SPEC.md §5.21).
+         */
+        interface S3 {
+
+            /** The region of the buckets; on Lambda AWS_REGION. */
+            @WithDefault("${AWS_REGION:us-east-1}")
+            String region();
+
+            /** An S3-compatible endpoint instead of AWS's (for example a local S3 for tests). */
+            Optional<java.net.URI> endpoint();
+
+            /** Path-style URLs ({@code endpoint/bucket/key}) instead of virtual-hosted ones. */
+            @WithDefault("false")
+            boolean pathStyle();
+
+            /** The bucket that holds recordings the media server reports no location for. */
+            Optional<String> bucket();
+
+            /**
+             * The key of such a recording in {@code bucket}: {@code {room_sid}}, {@code {recording_sid}},
+             * {@code {track_sid}}, {@code {participant_sid}} and {@code {container}} are replaced.
+             */
+            @WithDefault("{room_sid}/{recording_sid}.{container}")
+            String keyTemplate();
+        }
     }
 
     interface Redis {

@@ -4,6 +4,7 @@ import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomType;
 import io.github.recordingrules.domain.room.RandomSids;
+import io.github.recordingrules.support.InMemoryAccountIndex;
 import io.github.recordingrules.support.InMemoryRoomStore;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,9 @@ class RoomServiceStoreFailureTest {
     private static final String SID = "RM" + "0".repeat(31) + "1";
 
     private final InMemoryRoomStore store = new InMemoryRoomStore();
-    private final RoomService rooms = new RoomService(store, new RandomSids(), Clock.fixed(T0, ZoneOffset.UTC),
-            LIFETIME, RETENTION, 8);
+    private final InMemoryAccountIndex index = new InMemoryAccountIndex();
+    private final RoomService rooms = new RoomService(store, index, new RandomSids(), Clock.fixed(T0, ZoneOffset.UTC),
+            LIFETIME, RETENTION, Duration.ofDays(30), 8);
 
     private static NewRoom named(String name) {
         return new NewRoom(name, RoomType.GROUP, false, null, null, null);
@@ -77,5 +79,28 @@ class RoomServiceStoreFailureTest {
         assertThat(store.stored(SID).orElseThrow().inProgress()).isFalse();
         assertThat(store.expiry(SID)).contains(RETENTION);
         assertThat(store.holdsName("late")).isFalse();
+    }
+
+    @Test
+    void theIndexIsWrittenBeforeTheCommitSoThatACrashAfterItLosesNothingAndOneBeforeItIsSkipped() {
+        Room room = rooms.createRoom(new NewRoom(null, RoomType.GROUP, true, null, null, null));
+        assertThat(index.inProgress).containsKey(room.sid());
+        RoomEvent.TrackAdded mic = new RoomEvent.TrackAdded(T0.plusSeconds(1), "PA" + "1".repeat(32), "alice",
+                "MT" + "1".repeat(32), io.github.recordingrules.domain.rules.TrackKind.AUDIO, "mic");
+
+        store.failNext("save");
+        assertThatThrownBy(() -> rooms.handleEvent(room.sid(), null, RoomType.GROUP, "track-added", mic))
+                .isInstanceOf(StoreUnavailableException.class);
+        String uncommitted = index.recordings.keySet().iterator().next();
+        Listings listings = new Listings(store, index, Clock.fixed(T0, ZoneOffset.UTC), Duration.ofDays(30));
+        assertThat(listings.recordings(new RecordingQuery(null, null, null, null, null, null), 50, 0).items())
+                .as("an entry whose change never committed is skipped").isEmpty();
+        assertThatThrownBy(() -> rooms.findRecording(uncommitted)).isInstanceOf(RecordingNotFoundException.class);
+
+        String committed = rooms.handleEvent(room.sid(), null, RoomType.GROUP, "track-added", mic).outcome().started().get(0).sid();
+
+        assertThat(listings.recordings(new RecordingQuery(null, null, null, null, null, null), 50, 0).items())
+                .extracting(found -> found.recording().sid()).containsExactly(committed);
+        assertThat(rooms.findRecording(committed).roomSid()).isEqualTo(room.sid());
     }
 }

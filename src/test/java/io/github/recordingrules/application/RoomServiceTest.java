@@ -8,6 +8,7 @@ import io.github.recordingrules.domain.rules.RecordingRules;
 import io.github.recordingrules.domain.rules.RulesParser;
 import io.github.recordingrules.domain.rules.TrackKind;
 import io.github.recordingrules.support.Fixtures;
+import io.github.recordingrules.support.InMemoryAccountIndex;
 import io.github.recordingrules.support.InMemoryRoomStore;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,8 @@ class RoomServiceTest {
     private final RoomService rooms = service();
 
     private RoomService service() {
-        return new RoomService(store, Fixtures.countingSids(), Clock.fixed(T0, ZoneOffset.UTC), LIFETIME, RETENTION, ATTEMPTS);
+        return new RoomService(store, new InMemoryAccountIndex(), Fixtures.countingSids(), Clock.fixed(T0, ZoneOffset.UTC), LIFETIME,
+                RETENTION, Duration.ofDays(30), ATTEMPTS);
     }
 
     private static NewRoom group(String name) {

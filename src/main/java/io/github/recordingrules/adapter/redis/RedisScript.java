@@ -30,14 +30,25 @@ public final class RedisScript {
         this.sha1 = sha1Hex(source);
     }
 
-    /** The script {@code redis/<name>.lua} on the class path. */
-    public static RedisScript load(String name) {
+    /**
+     * The script {@code redis/<name>.lua} on the class path, after the scripts named as its preludes (shared
+     * functions), in that order.
+     */
+    public static RedisScript load(String name, String... preludes) {
+        StringBuilder source = new StringBuilder();
+        for (String prelude : preludes) {
+            source.append(read(prelude));
+        }
+        return new RedisScript(name, source.append(read(name)).toString());
+    }
+
+    private static String read(String name) {
         String resource = "redis/" + name + ".lua";
         try (InputStream in = RedisScript.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no " + resource + " on the class path");
             }
-            return new RedisScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

@@ -26,7 +26,7 @@ record RoomDocument(String sid, String uniqueName, String type, String status, b
     record Rule(String type, boolean all, String kind, String publisher, String track) {
     }
 
-    record Participant(String sid, String identity, boolean connected, Instant changedAt) {
+    record Participant(String sid, String identity, boolean connected, Instant changedAt, Instant connectedAt) {
     }
 
     record Track(String sid, String name, String kind, String participantSid, boolean published, Instant changedAt,
@@ -34,7 +34,7 @@ record RoomDocument(String sid, String uniqueName, String type, String status, b
     }
 
     record Recording(String sid, String trackSid, String trackName, String kind, String participantSid, String status,
-                     Instant dateCreated, Instant dateCompleted, Integer duration, Media media) {
+                     Instant dateCreated, Instant dateCompleted, Integer duration, Media media, Instant dateDeleted) {
     }
 
     record Media(String mediaUri, String mediaExternalLocation, Long size, String codec, String container, Long offset,

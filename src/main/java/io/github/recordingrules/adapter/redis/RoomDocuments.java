@@ -30,8 +30,11 @@ import java.util.Locale;
  */
 final class RoomDocuments {
 
-    /** The schema this version writes; it reads every one up to it. */
-    static final int SCHEMA = 2;
+    /**
+     * The schema this version writes; it reads every one up to it. 3 added a participant's {@code connectedAt}
+     * and a recording's {@code dateDeleted}, absent (null) in older documents.
+     */
+    static final int SCHEMA = 3;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -93,11 +96,11 @@ final class RoomDocuments {
     }
 
     private static RoomDocument.Participant participant(Participant p) {
-        return new RoomDocument.Participant(p.sid(), p.identity(), p.connected(), p.changedAt());
+        return new RoomDocument.Participant(p.sid(), p.identity(), p.connected(), p.changedAt(), p.connectedAt());
     }
 
     private static Participant participant(RoomDocument.Participant p) {
-        return new Participant(p.sid(), p.identity(), p.connected(), p.changedAt());
+        return new Participant(p.sid(), p.identity(), p.connected(), p.changedAt(), p.connectedAt());
     }
 
     private static RoomDocument.Track track(Track t) {
@@ -115,7 +118,7 @@ final class RoomDocuments {
         return new RoomDocument.Recording(r.sid(), r.trackSid(), r.trackName(), wire(r.kind()), r.participantSid(),
                 r.status().wireName(), r.dateCreated(), r.dateCompleted(), r.duration(),
                 m == null ? null : new RoomDocument.Media(m.mediaUri(), m.mediaExternalLocation(), m.size(), m.codec(),
-                        m.container(), m.offset(), m.failedOperation()));
+                        m.container(), m.offset(), m.failedOperation()), r.dateDeleted());
     }
 
     private static Recording recording(RoomDocument.Recording r, Spelling spelling) {
@@ -123,7 +126,7 @@ final class RoomDocuments {
         return new Recording(r.sid(), r.trackSid(), r.trackName(), spelling.of(TrackKind.class, r.kind()),
                 r.participantSid(), spelling.of(RecordingStatus.class, r.status()), r.dateCreated(), r.dateCompleted(),
                 r.duration(), m == null ? null : new RecordingMedia(m.mediaUri(), m.mediaExternalLocation(), m.size(),
-                m.codec(), m.container(), m.offset(), m.failedOperation()));
+                m.codec(), m.container(), m.offset(), m.failedOperation()), r.dateDeleted());
     }
 
     private static String wire(WireName value) {

@@ -11,6 +11,7 @@ import io.github.recordingrules.application.RoomService;
 import io.github.recordingrules.config.RecordingRulesConfig;
 import io.github.recordingrules.domain.room.Recording;
 import io.github.recordingrules.domain.room.Room;
+import io.github.recordingrules.domain.room.TrackDecision;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,8 +68,13 @@ public class RoomEventsResource {
 
     private CallbackAnswerJson answer(String eventName, RoomChange change, String baseUrl) {
         Room room = change.room();
+        Map<String, TrackDecision> decisions = new HashMap<>();
+        for (TrackDecision decision : room.explanation()) {
+            decisions.put(decision.track().sid(), decision);
+        }
         return new CallbackAnswerJson(room.sid(), room.status().wireName(), eventName, change.outcome().changed(),
-                room.recordingTracks().stream().map(RecordingTrackJson::of).toList(),
+                room.recordingTracks().stream()
+                        .map(t -> RecordingTrackJson.of(t, decisions.get(t.track().sid()))).toList(),
                 recordings(change.outcome().started(), room, baseUrl), recordings(change.outcome().stopped(), room, baseUrl));
     }
 

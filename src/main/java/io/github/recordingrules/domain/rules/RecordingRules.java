@@ -2,6 +2,8 @@ package io.github.recordingrules.domain.rules;
 
 import io.github.recordingrules.domain.Limits;
 
+
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +59,26 @@ public record RecordingRules(List<RecordingRule> rules) {
             }
         }
         return recorded;
+    }
+
+    /**
+     * Which rule decides each track, in the order the tracks were given: the same {@link RuleIndex}
+     * look-up that {@link #recordingTracks} makes, so an explanation can never disagree with what is
+     * recorded.
+     */
+    public List<RuleDecision> decisions(Collection<TrackInfo> tracks) {
+        List<RuleDecision> decisions = new ArrayList<>(tracks.size());
+        RuleIndex index = new RuleIndex(rules);
+        for (TrackInfo track : tracks) {
+            int deciding = track.kind().recordable() ? index.decidingRule(track) : -1;
+            if (deciding < 0) {
+                decisions.add(new RuleDecision(track, false, null, null));
+            } else {
+                RecordingRule rule = rules.get(deciding);
+                decisions.add(new RuleDecision(track, rule.type() == RuleType.INCLUDE, deciding, rule));
+            }
+        }
+        return decisions;
     }
 
     public List<Map<String, Object>> toWire() {

@@ -16,6 +16,7 @@ import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.domain.room.RandomSids;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.rules.RulesParser;
+import io.github.recordingrules.support.InMemoryAccountIndex;
 import io.github.recordingrules.support.OutboundProfile;
 import io.github.recordingrules.support.OutboundTestResource;
 import io.github.recordingrules.support.Receiver;
@@ -176,8 +177,8 @@ class CrashBetweenCommitAndSendTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(100),
                 Duration.ofMillis(400), Duration.ofSeconds(6), Duration.ofSeconds(5), 10, 2, Duration.ofSeconds(10)),
                 threads, new RandomSids(), Metrics.NONE);
-        return new RoomService(roomStore, new RandomSids(), Clock.systemUTC(), Duration.ofHours(48), Duration.ofHours(24),
-                3, new RoomService.Outbound(notifications, targets, outbox, deliveries, Duration.ofSeconds(10)), Metrics.NONE);
+        return new RoomService(roomStore, new InMemoryAccountIndex(), new RandomSids(), Clock.systemUTC(), Duration.ofHours(48),
+                Duration.ofHours(24), Duration.ofDays(30), 3, new RoomService.Outbound(notifications, targets, outbox, deliveries, Duration.ofSeconds(10)), Metrics.NONE);
     }
 
     private List<String> events(String room) {

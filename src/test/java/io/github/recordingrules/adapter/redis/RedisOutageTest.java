@@ -129,7 +129,7 @@ class RedisOutageTest {
         api().get("/v1/Rooms/{room}/RecordingRules", room).then().statusCode(200);
         api().get("/v1/Rooms/{room}/Recordings", room).then().statusCode(200)
                 .body("recordings.size()", org.hamcrest.Matchers.equalTo(1));
-        api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(200)
+        api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(202)
                 .body("status", org.hamcrest.Matchers.equalTo("completed"));
         api().get("/v1/Rooms/{room}", name).then().statusCode(404);
         String open = api().formParam("UniqueName", name).post("/v1/Rooms").then().statusCode(201).extract().path("sid");

@@ -78,7 +78,7 @@ class RetentionTest {
         for (int i = 0; i < rooms.size(); i++) {
             String room = rooms.get(i);
             if (i % 2 == 0) {
-                api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(200);
+                api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(202);
             } else {
                 Webhooks.post(event(room, "room-ended", nextTimestamp())).statusCode(200)
                         .body("room_status", equalTo("completed")).body("stopped", hasSize(1));

@@ -96,7 +96,7 @@ class RedisStateTest {
         assertThat(inProgressTtl).isPositive().isLessThanOrEqualTo(Duration.ofHours(48).toMillis());
         assertThat(redis.key(String.class).pttl(KEYS.name(name))).isPositive();
 
-        api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid).then().statusCode(200);
+        api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid).then().statusCode(202);
 
         long endedTtl = redis.key(String.class).pttl(roomKey(sid));
         assertThat(endedTtl).isPositive().isLessThanOrEqualTo(Duration.ofHours(24).toMillis());

@@ -262,7 +262,7 @@ class RoomsResourceTest {
 
         JsonPath completed = api().formParam("Status", "completed")
                 .post("/v1/Rooms/{sid}", first)
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(202).extract().jsonPath();
         assertThat(completed.getString("sid")).isEqualTo(first);
         assertThat(completed.getString("status")).isEqualTo("completed");
         assertThat(completed.getString("end_time")).matches(DATE_PATTERN);
@@ -292,7 +292,7 @@ class RoomsResourceTest {
     void aCompletedRoomIsNoLongerFoundByName() {
         String name = uniqueName();
         String sid = createGroupRoom(name);
-        api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid).then().statusCode(200);
+        api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid).then().statusCode(202);
 
         assertRoomUnknown(name);
         assertThat(api().get("/v1/Rooms/{room}", sid).jsonPath().getString("status")).isEqualTo("completed");
@@ -302,10 +302,10 @@ class RoomsResourceTest {
     void completingARoomTwiceKeepsItsFirstEndTime() {
         String sid = createGroupRoom(uniqueName());
         String endTime = api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid)
-                .then().statusCode(200).extract().path("end_time");
+                .then().statusCode(202).extract().path("end_time");
 
         JsonPath again = api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid)
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(202).extract().jsonPath();
         assertThat(again.getString("status")).isEqualTo("completed");
         assertThat(again.getString("end_time")).isEqualTo(endTime);
     }
