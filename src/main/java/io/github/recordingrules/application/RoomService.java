@@ -15,6 +15,7 @@ import io.github.recordingrules.domain.rules.RecordingRules;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -33,9 +34,14 @@ public final class RoomService {
     private final Duration maxRoomLifetime;
     private final Duration retention;
     private final int maxAttempts;
+    private final Duration writeDeadline;
 
+    /**
+     * @param writeDeadline how long after a use case began its write may still be applied; a write the store
+     *                      would apply later is dropped, so that a failure answer means nothing was written
+     */
     public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
-                       int maxAttempts) {
+                       int maxAttempts, Duration writeDeadline) {
         this.store = store;
         this.names = new UniqueNames(store, maxRoomLifetime);
         this.sids = sids;
@@ -43,16 +49,18 @@ public final class RoomService {
         this.maxRoomLifetime = maxRoomLifetime;
         this.retention = retention;
         this.maxAttempts = maxAttempts;
+        this.writeDeadline = writeDeadline;
     }
 
     public Room createRoom(NewRoom request) {
+        Instant deadline = clock.instant().plus(writeDeadline);
         String sid = sids.next("RM");
         Room room = Room.create(sid, request.uniqueName(), request.type(), request.recordParticipantsOnConnect(),
                 request.rules(), request.statusCallback(), request.statusCallbackMethod(), clock.instant());
         if (request.uniqueName() != null) {
             names.claimForNewRoom(request.uniqueName(), sid);
         }
-        if (!(store.save(room, 0, maxRoomLifetime) instanceof Saved)) {
+        if (!(store.save(room, 0, maxRoomLifetime, deadline) instanceof Saved)) {
             throw new IllegalStateException("a new room SID was already taken: " + sid);
         }
         return room;
@@ -111,6 +119,7 @@ public final class RoomService {
     }
 
     private RoomChange mutate(String roomSid, Supplier<Room> whenAbsent, Function<Room, Outcome> change) {
+        Instant deadline = clock.instant().plus(writeDeadline);
         Optional<StoredRoom> current = store.load(roomSid);
         for (int attempt = 0; attempt < maxAttempts; attempt++) {
             Room room;
@@ -131,7 +140,7 @@ public final class RoomService {
             }
             Duration expireAfter = wasInProgress && !room.inProgress() ? retention
                     : version == 0 ? maxRoomLifetime : null;
-            SaveResult result = store.save(room, version, expireAfter);
+            SaveResult result = store.save(room, version, expireAfter, deadline);
             if (result instanceof Saved) {
                 return new RoomChange(room, outcome);
             }

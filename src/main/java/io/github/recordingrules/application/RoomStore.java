@@ -3,6 +3,7 @@ package io.github.recordingrules.application;
 import io.github.recordingrules.domain.room.Room;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -14,11 +15,14 @@ public interface RoomStore {
     Optional<StoredRoom> load(String roomSid);
 
     /**
-     * Writes the room if its stored version is still {@code expectedVersion} (0: the room must not exist yet).
+     * Writes the room if its stored version is still {@code expectedVersion} (0: the room must not exist yet)
+     * and the store applies the write no later than {@code deadline}, by its own clock; a write the store
+     * would apply later is not applied at all and fails with {@link StoreUnavailableException}. So a failed
+     * save never takes effect afterwards, even when the store stalled it (docs/SPEC.md §9.3).
      *
      * @param expireAfter null keeps the room's current expiry
      */
-    SaveResult save(Room room, long expectedVersion, Duration expireAfter);
+    SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline);
 
     /** The SID the unique name points to, if any. */
     Optional<String> roomSidForName(String uniqueName);

@@ -15,6 +15,6 @@ public class ApplicationBeans {
     @Singleton
     RoomService roomService(RoomStore store, RecordingRulesConfig config) {
         return new RoomService(store, new RandomSids(), Clock.systemUTC(), config.maxRoomLifetime(),
-                config.retention(), config.maxUpdateAttempts());
+                config.retention(), config.maxUpdateAttempts(), config.redis().writeDeadline());
     }
 }

@@ -34,11 +34,13 @@ class RoomServiceTest {
     private static final String ALICE = sid("PA", "alice");
     private static final String BOB = sid("PA", "bob");
 
-    private final InMemoryRoomStore store = new InMemoryRoomStore();
+    private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+
+    private final InMemoryRoomStore store = new InMemoryRoomStore(CLOCK);
     private final RoomService rooms = service();
 
     private RoomService service() {
-        return new RoomService(store, Fixtures.countingSids(), Clock.fixed(T0, ZoneOffset.UTC), LIFETIME, RETENTION, ATTEMPTS);
+        return new RoomService(store, Fixtures.countingSids(), CLOCK, LIFETIME, RETENTION, ATTEMPTS, Duration.ofMillis(750));
     }
 
     private static NewRoom group(String name) {

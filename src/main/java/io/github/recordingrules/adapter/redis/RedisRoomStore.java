@@ -9,6 +9,7 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,11 +55,11 @@ public class RedisRoomStore implements RoomStore {
     }
 
     @Override
-    public SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
+    public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline) {
         String document = RoomDocuments.encode(room);
         long ttl = expireAfter == null ? 0 : expireAfter.toMillis();
         Response answer = call(redis -> SAVE.run(redis, List.of(keys.room(room.sid())), Long.toString(expectedVersion),
-                Integer.toString(RoomDocuments.SCHEMA), document, Long.toString(ttl)));
+                Integer.toString(RoomDocuments.SCHEMA), document, Long.toString(ttl), Long.toString(deadline.toEpochMilli())));
         // The answer's shape is the script's (save-room.lua).
         int outcome = answer.get(0).toInteger();
         if (outcome == 1) {
@@ -66,6 +67,10 @@ public class RedisRoomStore implements RoomStore {
         }
         if (outcome == -1) {
             throw newerSchema(room.sid(), answer.get(1).toInteger());
+        }
+        if (outcome == -2) {
+            throw new StoreUnavailableException("room " + room.sid() + ": Redis reached the write after its deadline "
+                    + deadline + " and dropped it", null);
         }
         if (answer.size() < 4) {
             return new Conflict(Optional.empty());
