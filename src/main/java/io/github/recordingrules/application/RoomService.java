@@ -47,38 +47,48 @@ public final class RoomService {
     private final Duration retention;
     private final Duration keepDeleted;
     private final int maxAttempts;
+    private final Duration writeDeadline;
     private final Outbound outbound;
     private final Metrics metrics;
 
     /** Changes that cause messages (docs/SPEC.md §11.1): what they are, where they are announced, who delivers them. */
-    public record Outbound(Notifications notifications, CallbackTargets targets, Outbox outbox, Deliveries deliveries,
-                           Duration writeDeadline) {
+    public record Outbound(Notifications notifications, CallbackTargets targets, Outbox outbox, Deliveries deliveries) {
 
-        static final Outbound NONE = new Outbound(Notifications.NONE, url -> Optional.empty(), null, null, Duration.ZERO);
-    }
-
-    /** A service whose changes cause no messages. */
-    public RoomService(RoomStore store, AccountIndex index, SidGenerator sids, Clock clock, Duration maxRoomLifetime,
-                       Duration retention, Duration keepDeleted, int maxAttempts) {
-        this(store, index, sids, clock, maxRoomLifetime, retention, keepDeleted, maxAttempts, Outbound.NONE, Metrics.NONE);
+        static final Outbound NONE = new Outbound(Notifications.NONE, url -> Optional.empty(), null, null);
     }
 
     /**
-     * @param keepDeleted how long a deleted recording's metadata stays readable (docs/SPEC.md §4.6)
+     * @param maxRoomLifetime how long a room is kept while in progress
+     * @param retention       how long an ended room is kept
+     * @param keepDeleted     how long a deleted recording's metadata stays readable (docs/SPEC.md §4.6)
+     * @param maxAttempts     compare-and-set attempts of one change before it gives up (409)
+     * @param writeDeadline   how long after a use case began its write may still be applied; a write the store
+     *                        would apply later is dropped, so that a failure answer means nothing was written
+     *                        (docs/SPEC.md §9.3); also the window of a due index entry (§11.1.5)
      */
-    public RoomService(RoomStore store, AccountIndex index, SidGenerator sids, Clock clock, Duration maxRoomLifetime,
-                       Duration retention, Duration keepDeleted, int maxAttempts, Outbound outbound, Metrics metrics) {
+    public record Settings(Duration maxRoomLifetime, Duration retention, Duration keepDeleted, int maxAttempts,
+                           Duration writeDeadline) {
+    }
+
+    /** A service whose changes cause no messages. */
+    public RoomService(RoomStore store, AccountIndex index, SidGenerator sids, Clock clock, Settings settings) {
+        this(store, index, sids, clock, settings, Outbound.NONE, Metrics.NONE);
+    }
+
+    public RoomService(RoomStore store, AccountIndex index, SidGenerator sids, Clock clock, Settings settings,
+                       Outbound outbound, Metrics metrics) {
         this.outbound = outbound;
         this.metrics = metrics;
+        this.writeDeadline = settings.writeDeadline();
         this.store = store;
         this.index = index;
-        this.names = new UniqueNames(store, maxRoomLifetime);
+        this.names = new UniqueNames(store, settings.maxRoomLifetime());
         this.sids = sids;
         this.clock = clock;
-        this.maxRoomLifetime = maxRoomLifetime;
-        this.retention = retention;
-        this.keepDeleted = keepDeleted;
-        this.maxAttempts = maxAttempts;
+        this.maxRoomLifetime = settings.maxRoomLifetime();
+        this.retention = settings.retention();
+        this.keepDeleted = settings.keepDeleted();
+        this.maxAttempts = settings.maxAttempts();
     }
 
     public Room createRoom(NewRoom request) {
@@ -87,6 +97,7 @@ public final class RoomService {
                 throw new RefusedCallbackException(reason);
             });
         }
+        Instant deadline = clock.instant().plus(writeDeadline);
         String sid = sids.next("RM");
         Instant now = clock.instant();
         Room room = Room.create(sid, request.uniqueName(), request.type(), request.recordParticipantsOnConnect(),
@@ -100,7 +111,7 @@ public final class RoomService {
                 ? outbound.notifications().of(null, room, new Outcome(true, List.of(), List.of()), new Notifications.Created(now))
                 : List.of();
         Announcement announcement = new Announcement(sid);
-        SaveResult result = store.save(room, 0, maxRoomLifetime, announcement.outgoing(messages));
+        SaveResult result = store.save(room, 0, maxRoomLifetime, deadline, announcement.outgoing(messages));
         if (result instanceof Expired) {
             throw new StoreUnavailableException("the write of room " + sid + " came after its deadline", null);
         }
@@ -218,6 +229,7 @@ public final class RoomService {
     }
 
     private RoomChange mutate(String roomSid, Supplier<Room> whenAbsent, Function<Room, Outcome> change, Cause cause) {
+        Instant deadline = clock.instant().plus(writeDeadline);
         Optional<StoredRoom> current = store.load(roomSid);
         Announcement announcement = new Announcement(roomSid);
         for (int attempt = 0; attempt < maxAttempts; attempt++) {
@@ -243,7 +255,7 @@ public final class RoomService {
             boolean ending = wasInProgress && !room.inProgress();
             Duration expireAfter = ending ? retention : version == 0 ? maxRoomLifetime : null;
             prepareIndex(room, version == 0, ending, outcome);
-            SaveResult result = store.save(room, version, expireAfter, announcement.outgoing(messages));
+            SaveResult result = store.save(room, version, expireAfter, deadline, announcement.outgoing(messages));
             if (result instanceof Saved) {
                 if (ending) {
                     index.afterEnd(room.sid(), clock.instant().plus(retention), room.recordings().stream()
@@ -293,7 +305,7 @@ public final class RoomService {
             if (messages.isEmpty()) {
                 return Outgoing.NONE;
             }
-            long window = outbound.writeDeadline().toNanos();
+            long window = writeDeadline.toNanos();
             if (notAfter == 0 || System.nanoTime() - announcedAtNanos > window / 2) {
                 announcedAtNanos = System.nanoTime();
                 notAfter = outbound.outbox().announce(roomSid) + TimeUnit.NANOSECONDS.toMicros(window);

@@ -3,6 +3,7 @@ package io.github.recordingrules.application;
 import io.github.recordingrules.domain.room.Room;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -14,20 +15,23 @@ public interface RoomStore {
     Optional<StoredRoom> load(String roomSid);
 
     /**
-     * Writes the room if its stored version is still {@code expectedVersion} (0: the room must not exist yet).
+     * Writes the room if its stored version is still {@code expectedVersion} (0: the room must not exist yet)
+     * and the store applies the write no later than {@code deadline}, by its own clock; a write the store
+     * would apply later is not applied at all and fails with {@link StoreUnavailableException}. So a failed
+     * save never takes effect afterwards, even when the store stalled it (docs/SPEC.md §9.3).
      *
      * @param expireAfter null keeps the room's current expiry
      */
-    default SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
-        return save(room, expectedVersion, expireAfter, Outgoing.NONE);
+    default SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline) {
+        return save(room, expectedVersion, expireAfter, deadline, Outgoing.NONE);
     }
 
     /**
-     * Writes the room as {@link #save(Room, long, Duration)} does, and in the same atomic write appends the
-     * outgoing messages to the room's queues (docs/SPEC.md §11.1.4). Past {@code outgoing.notAfter()} it
+     * Writes the room as {@link #save(Room, long, Duration, Instant)} does, and in the same atomic write appends
+     * the outgoing messages to the room's queues (docs/SPEC.md §11.1.4). Past {@code outgoing.notAfter()} it
      * writes nothing and answers {@link Expired}.
      */
-    SaveResult save(Room room, long expectedVersion, Duration expireAfter, Outgoing outgoing);
+    SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline, Outgoing outgoing);
 
     /**
      * Whether a save returns only once the write is durable beyond the node that took it (replicas confirmed

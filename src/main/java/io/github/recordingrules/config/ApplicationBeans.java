@@ -39,9 +39,10 @@ public class ApplicationBeans {
     @Singleton
     RoomService roomService(RoomStore store, AccountIndex index, SidGenerator sids, RecordingRulesConfig config,
                             Notifications notifications, CallbackTargets targets, Outbox outbox, Deliveries deliveries, Metrics metrics) {
-        return new RoomService(store, index, sids, Clock.systemUTC(), config.maxRoomLifetime(), config.retention(),
-                config.deletedRecordingRetention(), config.maxUpdateAttempts(),
-                new RoomService.Outbound(notifications, targets, outbox, deliveries, config.redis().writeDeadline()), metrics);
+        return new RoomService(store, index, sids, Clock.systemUTC(), new RoomService.Settings(config.maxRoomLifetime(),
+                config.retention(), config.deletedRecordingRetention(), config.maxUpdateAttempts(),
+                config.redis().writeDeadline()), new RoomService.Outbound(notifications, targets, outbox, deliveries),
+                metrics);
     }
 
     @Produces

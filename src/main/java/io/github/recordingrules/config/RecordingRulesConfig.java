@@ -158,10 +158,13 @@ public interface RecordingRulesConfig {
         Duration waitTimeout();
 
         /**
-         * The longest time a write that commits outbound messages may take to reach Redis after the room was
-         * put in the due index; the write script refuses to apply later (docs/SPEC.md §11.1.5).
+         * How long after a request began Redis may still apply its write; a write Redis would apply later
+         * (stalled by a failover or {@code CLIENT PAUSE}) is dropped, so a 503 means nothing was written
+         * (docs/SPEC.md §9.3). Keep it below {@code quarkus.redis.timeout}: the difference is the margin for
+         * the clocks of the function and Redis to differ and for the reply to come back. It is also the window
+         * within which a write that commits outbound messages must follow its due index entry (§11.1.5).
          */
-        @WithDefault("2s")
+        @WithDefault("750ms")
         Duration writeDeadline();
 
         /** How far apart the clocks of two Redis nodes may be (Cluster); widens the due index's grace period. */

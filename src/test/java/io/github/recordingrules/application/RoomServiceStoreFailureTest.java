@@ -27,10 +27,12 @@ class RoomServiceStoreFailureTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final String SID = "RM" + "0".repeat(31) + "1";
 
-    private final InMemoryRoomStore store = new InMemoryRoomStore();
+    private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+
+    private final InMemoryRoomStore store = new InMemoryRoomStore(CLOCK);
     private final InMemoryAccountIndex index = new InMemoryAccountIndex();
-    private final RoomService rooms = new RoomService(store, index, new RandomSids(), Clock.fixed(T0, ZoneOffset.UTC),
-            LIFETIME, RETENTION, Duration.ofDays(30), 8);
+    private final RoomService rooms = new RoomService(store, index, new RandomSids(), CLOCK,
+            new RoomService.Settings(LIFETIME, RETENTION, Duration.ofDays(30), 8, Duration.ofMillis(750)));
 
     private static NewRoom named(String name) {
         return new NewRoom(name, RoomType.GROUP, false, null, null, null);

@@ -35,12 +35,14 @@ class RoomServiceTest {
     private static final String ALICE = sid("PA", "alice");
     private static final String BOB = sid("PA", "bob");
 
-    private final InMemoryRoomStore store = new InMemoryRoomStore();
+    private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+
+    private final InMemoryRoomStore store = new InMemoryRoomStore(CLOCK);
     private final RoomService rooms = service();
 
     private RoomService service() {
-        return new RoomService(store, new InMemoryAccountIndex(), Fixtures.countingSids(), Clock.fixed(T0, ZoneOffset.UTC), LIFETIME,
-                RETENTION, Duration.ofDays(30), ATTEMPTS);
+        return new RoomService(store, new InMemoryAccountIndex(), Fixtures.countingSids(), CLOCK,
+                new RoomService.Settings(LIFETIME, RETENTION, Duration.ofDays(30), ATTEMPTS, Duration.ofMillis(750)));
     }
 
     private static NewRoom group(String name) {

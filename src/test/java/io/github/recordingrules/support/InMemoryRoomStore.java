@@ -5,7 +5,9 @@ import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.domain.room.Room;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -24,6 +26,7 @@ import java.util.function.Consumer;
  */
 public final class InMemoryRoomStore implements RoomStore {
 
+    private final Clock clock;
     private final Map<String, StoredRoom> rooms = new HashMap<>();
     private final Map<String, Duration> expiry = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
@@ -32,6 +35,15 @@ public final class InMemoryRoomStore implements RoomStore {
     private int saves;
     /** True while an injected writer runs: its own saves go straight through. */
     private volatile boolean interleaving;
+
+    /** A store whose clock, which deadlines are checked against, is the system's. */
+    public InMemoryRoomStore() {
+        this(Clock.systemUTC());
+    }
+
+    public InMemoryRoomStore(Clock clock) {
+        this.clock = clock;
+    }
 
     /** The named operation ({@code load}, {@code save}, {@code claimName}, ...) fails once, writing nothing. */
     public InMemoryRoomStore failNext(String operation) {
@@ -77,7 +89,7 @@ public final class InMemoryRoomStore implements RoomStore {
 
     /** Outbound messages are not kept: the services tested over this store are built without an outbox. */
     @Override
-    public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Outgoing outgoing) {
+    public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline, Outgoing outgoing) {
         Consumer<InMemoryRoomStore> writer;
         synchronized (this) {
             maybeFail("save");
@@ -92,6 +104,9 @@ public final class InMemoryRoomStore implements RoomStore {
             }
         }
         synchronized (this) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new StoreUnavailableException("the write's deadline " + deadline + " has passed", null);
+            }
             StoredRoom current = rooms.get(room.sid());
             long version = current == null ? 0 : current.version();
             if (version != expectedVersion) {

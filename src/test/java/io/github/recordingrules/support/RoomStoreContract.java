@@ -5,6 +5,7 @@ import io.github.recordingrules.application.RoomStore.Conflict;
 import io.github.recordingrules.application.RoomStore.SaveResult;
 import io.github.recordingrules.application.RoomStore.Saved;
 import io.github.recordingrules.application.RoomStore.StoredRoom;
+import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomType;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link RoomStore} does, run against each of them (Redis, and the in-memory store the
@@ -44,6 +46,11 @@ public abstract class RoomStoreContract {
         return room;
     }
 
+    /** A save with time to spare before its deadline. */
+    private SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
+        return store().save(room, expectedVersion, expireAfter, Instant.now().plusSeconds(30));
+    }
+
     @Test
     void aRoomNeverSavedIsNotThere() {
         assertThat(store().load(newRoom().sid())).isEmpty();
@@ -53,7 +60,7 @@ public abstract class RoomStoreContract {
     void aNewRoomIsSavedAtVersionOneAndLoadsAsItWasSaved() {
         Room room = newRoom();
 
-        assertThat(store().save(room, 0, LIFETIME)).isEqualTo(new Saved(1));
+        assertThat(save(room, 0, LIFETIME)).isEqualTo(new Saved(1));
 
         StoredRoom loaded = store().load(room.sid()).orElseThrow();
         assertThat(loaded.version()).isEqualTo(1);
@@ -63,33 +70,33 @@ public abstract class RoomStoreContract {
     @Test
     void everyFieldOfARoomIsKept() {
         Room room = Fixtures.everyField(newRoom().sid());
-        store().save(room, 0, LIFETIME);
+        save(room, 0, LIFETIME);
         long version = store().load(room.sid()).orElseThrow().version();
 
         assertThat(store().load(room.sid()).orElseThrow().room().snapshot()).isEqualTo(room.snapshot());
-        assertThat(store().save(room, version, null)).isEqualTo(new Saved(version + 1));
+        assertThat(save(room, version, null)).isEqualTo(new Saved(version + 1));
     }
 
     @Test
     void aSaveAtTheStoredVersionIncrementsIt() {
         Room room = newRoom();
-        store().save(room, 0, LIFETIME);
+        save(room, 0, LIFETIME);
 
         Room next = changed(store().load(room.sid()).orElseThrow(), "alice");
 
-        assertThat(store().save(next, 1, null)).isEqualTo(new Saved(2));
+        assertThat(save(next, 1, null)).isEqualTo(new Saved(2));
         assertThat(store().load(room.sid()).orElseThrow().room().snapshot()).isEqualTo(next.snapshot());
     }
 
     @Test
     void aSaveAtAnOlderVersionIsAConflictThatAnswersWhatIsStoredAndWritesNothing() {
         Room room = newRoom();
-        store().save(room, 0, LIFETIME);
+        save(room, 0, LIFETIME);
         StoredRoom read = store().load(room.sid()).orElseThrow();
         Room first = changed(store().load(room.sid()).orElseThrow(), "first");
-        store().save(first, read.version(), null);
+        save(first, read.version(), null);
 
-        SaveResult late = store().save(changed(read, "late"), read.version(), null);
+        SaveResult late = save(changed(read, "late"), read.version(), null);
 
         assertThat(late).isInstanceOf(Conflict.class);
         StoredRoom current = ((Conflict) late).current().orElseThrow();
@@ -101,9 +108,9 @@ public abstract class RoomStoreContract {
     @Test
     void aNewRoomWhoseSidIsTakenIsAConflict() {
         Room room = newRoom();
-        store().save(room, 0, LIFETIME);
+        save(room, 0, LIFETIME);
 
-        SaveResult again = store().save(room, 0, LIFETIME);
+        SaveResult again = save(room, 0, LIFETIME);
 
         assertThat(again).isInstanceOf(Conflict.class);
         assertThat(((Conflict) again).current().orElseThrow().version()).isEqualTo(1);
@@ -113,21 +120,35 @@ public abstract class RoomStoreContract {
     void aSaveOfARoomThatIsGoneIsAConflictWithNothingStored() {
         Room room = newRoom();
 
-        assertThat(store().save(room, 3, null)).isEqualTo(new Conflict(Optional.empty()));
+        assertThat(save(room, 3, null)).isEqualTo(new Conflict(Optional.empty()));
         assertThat(store().load(room.sid())).isEmpty();
     }
 
     @Test
     void theExpiryIsSetWhenGivenAndKeptOtherwise() {
         Room room = newRoom();
-        store().save(room, 0, LIFETIME);
+        save(room, 0, LIFETIME);
         assertThat(expiry(room.sid())).hasValueSatisfying(ttl -> assertThat(ttl).isBetween(LIFETIME.minusMinutes(1), LIFETIME));
 
-        store().save(changed(store().load(room.sid()).orElseThrow(), "a"), 1, null);
+        save(changed(store().load(room.sid()).orElseThrow(), "a"), 1, null);
         assertThat(expiry(room.sid())).hasValueSatisfying(ttl -> assertThat(ttl).isBetween(LIFETIME.minusMinutes(1), LIFETIME));
 
-        store().save(changed(store().load(room.sid()).orElseThrow(), "b"), 2, Duration.ofHours(24));
+        save(changed(store().load(room.sid()).orElseThrow(), "b"), 2, Duration.ofHours(24));
         assertThat(expiry(room.sid())).hasValueSatisfying(ttl -> assertThat(ttl).isBetween(Duration.ofHours(23), Duration.ofHours(24)));
+    }
+
+    @Test
+    void aSaveTheStoreWouldApplyAfterItsDeadlineFailsAndWritesNothing() {
+        Room room = newRoom();
+        save(room, 0, LIFETIME);
+        Room next = changed(store().load(room.sid()).orElseThrow(), "late");
+
+        assertThatThrownBy(() -> store().save(next, 1, null, Instant.now().minusMillis(1)))
+                .isInstanceOf(StoreUnavailableException.class);
+
+        StoredRoom stored = store().load(room.sid()).orElseThrow();
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(stored.room().snapshot()).isEqualTo(room.snapshot());
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,13 +63,15 @@ public class RedisRoomStore implements RoomStore {
     }
 
     @Override
-    public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Outgoing outgoing) {
+    public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline,
+                           Outgoing outgoing) {
         long ttl = expireAfter == null ? 0 : expireAfter.toMillis();
         List<String> saveKeys = new ArrayList<>();
         saveKeys.add(keys.room(room.sid()));
         saveKeys.addAll(outbox.expiringWithRoom(room.sid()));
         List<String> args = new ArrayList<>(List.of(Long.toString(expectedVersion), Integer.toString(RoomDocuments.SCHEMA),
-                RoomDocuments.encode(room), Long.toString(ttl), Long.toString(outgoing.notAfter()),
+                RoomDocuments.encode(room), Long.toString(ttl), Long.toString(deadline.toEpochMilli()),
+                Long.toString(outgoing.notAfter()),
                 Integer.toString(outgoing.messages().size())));
         for (OutboundMessage message : outgoing.messages()) {
             args.add(message.destination().key());
@@ -89,6 +92,10 @@ public class RedisRoomStore implements RoomStore {
         }
         if (outcome == -1) {
             throw newerSchema(room.sid(), answer.get(1).toInteger());
+        }
+        if (outcome == -2) {
+            throw new StoreUnavailableException("room " + room.sid() + ": Redis reached the write after its deadline "
+                    + deadline + " and dropped it", null);
         }
         if (outcome == 2) {
             return new Expired();

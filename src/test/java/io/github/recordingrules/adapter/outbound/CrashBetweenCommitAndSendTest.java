@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -177,8 +178,10 @@ class CrashBetweenCommitAndSendTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(100),
                 Duration.ofMillis(400), Duration.ofSeconds(6), Duration.ofSeconds(5), 10, 2, Duration.ofSeconds(10)),
                 threads, new RandomSids(), Metrics.NONE);
-        return new RoomService(roomStore, new InMemoryAccountIndex(), new RandomSids(), Clock.systemUTC(), Duration.ofHours(48),
-                Duration.ofHours(24), Duration.ofDays(30), 3, new RoomService.Outbound(notifications, targets, outbox, deliveries, Duration.ofSeconds(10)), Metrics.NONE);
+        return new RoomService(roomStore, new InMemoryAccountIndex(), new RandomSids(), Clock.systemUTC(),
+                new RoomService.Settings(Duration.ofHours(48), Duration.ofHours(24), Duration.ofDays(30), 3,
+                        Duration.ofSeconds(10)),
+                new RoomService.Outbound(notifications, targets, outbox, deliveries), Metrics.NONE);
     }
 
     private List<String> events(String room) {
@@ -206,7 +209,7 @@ class CrashBetweenCommitAndSendTest {
         }
 
         @Override
-        public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Outgoing outgoing) {
+        public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline, Outgoing outgoing) {
             throw new StoreUnavailableException("Redis went away before the write", null);
         }
 
@@ -234,8 +237,8 @@ class CrashBetweenCommitAndSendTest {
         }
 
         @Override
-        public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Outgoing outgoing) {
-            return store.save(room, expectedVersion, expireAfter, new Outgoing(outgoing.messages(), 1));
+        public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline, Outgoing outgoing) {
+            return store.save(room, expectedVersion, expireAfter, deadline, new Outgoing(outgoing.messages(), 1));
         }
     }
 }

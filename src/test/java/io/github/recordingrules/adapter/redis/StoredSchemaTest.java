@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -138,7 +139,7 @@ class StoredSchemaTest {
         redis.hash(String.class).hset(KEYS.room(room), RedisKeys.SCHEMA, Integer.toString(RoomDocuments.SCHEMA + 1));
         Map<String, String> before = redis.hash(String.class).hgetall(KEYS.room(room));
 
-        assertThatThrownBy(() -> store.save(read.room(), read.version(), null))
+        assertThatThrownBy(() -> store.save(read.room(), read.version(), null, Instant.now().plusSeconds(30)))
                 .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("newer");
 
         assertThat(redis.hash(String.class).hgetall(KEYS.room(room))).isEqualTo(before);
