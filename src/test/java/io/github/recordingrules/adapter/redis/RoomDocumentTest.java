@@ -25,19 +25,30 @@ class RoomDocumentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void aRoomIsStoredExactlyAsSchema2Says() throws IOException {
+    void aRoomIsStoredExactlyAsSchema3Says() throws IOException {
         JsonNode stored = JSON.readTree(RoomDocuments.encode(Fixtures.everyField()));
 
-        assertThat(stored).isEqualTo(JSON.readTree(resource("redis/schema-2-room.json")));
+        assertThat(stored).isEqualTo(JSON.readTree(resource("redis/schema-3-room.json")));
     }
 
     @Test
-    void schema2ReadsBackTheSameRoom() throws IOException {
+    void schema3ReadsBackTheSameRoom() throws IOException {
+        Room room = Fixtures.everyField();
+
+        Room read = RoomDocuments.decode(3, resource("redis/schema-3-room.json"));
+
+        assertThat(read.snapshot()).isEqualTo(room.snapshot());
+    }
+
+    @Test
+    void schema2ReadsAsTheSameRoomWithoutWhatSchema3Added() throws IOException {
         Room room = Fixtures.everyField();
 
         Room read = RoomDocuments.decode(2, resource("redis/schema-2-room.json"));
 
-        assertThat(read.snapshot()).isEqualTo(room.snapshot());
+        assertThat(read.snapshot()).usingRecursiveComparison()
+                .ignoringFields("participants.connectedAt", "recordings.dateDeleted").isEqualTo(room.snapshot());
+        assertThat(read.snapshot().participants()).allSatisfy(p -> assertThat(p.connectedAt()).isNull());
     }
 
     @Test
@@ -49,8 +60,8 @@ class RoomDocumentTest {
             assertThat(read.sid()).isEqualTo(sid);
             assertThat(read.tracks()).isNotEmpty().allSatisfy(track -> assertThat(track.enabled()).isNull());
             assertThat(read.recordings()).isNotEmpty().allSatisfy(recording -> assertThat(recording.media()).isNull());
-            // Whatever schema 1 held, schema 2 holds as well.
-            assertThat(RoomDocuments.decode(2, RoomDocuments.encode(Room.restore(read))).snapshot()).isEqualTo(read);
+            // Whatever schema 1 held, the current schema holds as well.
+            assertThat(RoomDocuments.decode(RoomDocuments.SCHEMA, RoomDocuments.encode(Room.restore(read))).snapshot()).isEqualTo(read);
         }
     }
 
