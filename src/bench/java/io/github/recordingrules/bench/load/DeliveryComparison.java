@@ -16,23 +16,26 @@ import java.util.regex.Pattern;
 /**
  * Outbound delivery off, then on, side by side at concurrency 1 (docs/BENCHMARKS.md): one fresh function
  * process each, on fresh rooms created with a {@code StatusCallback} to a local {@link Receiver}. On, every
- * webhook here changes the recording set, so it commits and sends a push to the media server and Twilio's
- * status callbacks (a few per webhook), all to the receiver, which answers 204 at once; off, status callbacks
- * are disabled and no media server is configured. Both modes allow loopback targets, since a room's
+ * webhook commits and sends Twilio's status callbacks (one for a participant-connected, two for a track event:
+ * the track's and its recording's), and each track event, which starts or stops a recording, a push of the
+ * room's recording tracks to the media server; all go to the receiver, which answers 204 at once. Off, status
+ * callbacks are disabled and no media server is configured. Both modes allow loopback targets, since a room's
  * {@code StatusCallback} is checked at creation whether callbacks are sent or not.
  */
 final class DeliveryComparison {
 
     private static final Pattern ROOM_SID = Pattern.compile("\\\\?\"sid\\\\?\"\\s*:\\s*\\\\?\"(RM[0-9a-f]{32})");
 
+    private final RuntimeApi api;
     private final LoadDriver driver;
     private final Report report;
     private final int redisPort;
     private final int warmup;
     private final int events;
 
-    DeliveryComparison(LoadDriver driver, Report report, int redisPort, int warmup, int events) {
-        this.driver = driver;
+    DeliveryComparison(RuntimeApi api, Report report, int redisPort, int warmup, int events) {
+        this.api = api;
+        this.driver = new LoadDriver(api, report);
         this.report = report;
         this.redisPort = redisPort;
         this.warmup = warmup;
@@ -41,7 +44,7 @@ final class DeliveryComparison {
 
     /** Stops the instances running so far first: each mode has its process to itself. */
     void run(FunctionInstances functions) throws Exception {
-        functions.stopAll();
+        stopAll(functions);
         try (Receiver receiver = Receiver.start()) {
             Map<String, Map<String, String>> modes = new LinkedHashMap<>();
             modes.put("off", Map.of("RECORDING_RULES_STATUS_CALLBACK_ENABLED", "false",
@@ -83,7 +86,12 @@ final class DeliveryComparison {
                 mode, measured.perSecond(), measured.percentileMillis(50), measured.percentileMillis(99),
                 used.function() / events, used.redis() / events, receiver.callbacks.get() - callbacks,
                 receiver.pushes.get() - pushes, measured.count(), measured.failures());
+        stopAll(functions);
+    }
+
+    private void stopAll(FunctionInstances functions) {
         functions.stopAll();
+        api.forgetPolls();
     }
 
     /** Status callbacks and media-server pushes, on loopback: read, counted, answered 204. */

@@ -96,7 +96,7 @@ public final class LambdaLoadBenchmark {
             List<LoadDriver.Run> runs = measureLevels(functions, driver, redis.port());
             compareWithRawRedis(runs, redis.port());
             if (deliveryEvents > 0) {
-                new DeliveryComparison(driver, report, redis.port(), warmup, deliveryEvents).run(functions);
+                new DeliveryComparison(api, report, redis.port(), warmup, deliveryEvents).run(functions);
             }
             report.say("load average at the end: %s", Report.loadAverage());
             report.write(workDir.resolve("load-report.txt"));
