@@ -30,6 +30,8 @@ final class FunctionInstances implements AutoCloseable {
     private final String runtimeApi;
     private final String redisUri;
     private final List<Process> processes = new ArrayList<>();
+    /** Instances started so far, stopped ones included: each one's number, and its log's. */
+    private int started;
     private Path jni;
 
     private FunctionInstances(Path function, Path workDir, String jvmOpts, String runtimeApi, String redisUri) {
@@ -67,7 +69,15 @@ final class FunctionInstances implements AutoCloseable {
 
     /** One more instance; numbered from 1. */
     Process start(String... extraJvmOptions) throws IOException {
-        int number = processes.size() + 1;
+        return start(Map.of(), extraJvmOptions);
+    }
+
+    /**
+     * One more instance, with {@code environment} added to (or replacing) the variables every instance gets:
+     * the function's own settings, such as {@code RECORDING_RULES_MEDIA_SERVER_URL}.
+     */
+    Process start(Map<String, String> environment, String... extraJvmOptions) throws IOException {
+        int number = ++started;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (!jvmOpts.isBlank()) {
@@ -99,9 +109,16 @@ final class FunctionInstances implements AutoCloseable {
         env.put("LAMBDA_TASK_ROOT", function.toAbsolutePath().toString());
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
         env.put("_HANDLER", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+        env.putAll(environment);
         Process process = builder.start();
         processes.add(process);
         return process;
+    }
+
+    /** Stops every instance started so far; {@link #count()} is 0 after, and the next one started gets the next number. */
+    void stopAll() {
+        close();
+        processes.clear();
     }
 
     /** CPU time (user + system) all instances used so far, in milliseconds. */

@@ -25,7 +25,8 @@ import static io.github.recordingrules.support.RedisTestResource.KEYS;
  * instances each handle one event at a time. Processes are added between levels (1, then 8, then 32) and
  * warmed up before each measured run. Then {@code redis-benchmark} runs the exact commands one webhook
  * issues (HMGET of the room hash, EVALSHA of the save script) at the same concurrencies, so the function's
- * throughput reads as a ratio of raw Redis's.
+ * throughput reads as a ratio of raw Redis's. Last, {@link DeliveryComparison} measures webhooks with
+ * outbound delivery off and on ({@code --delivery-events}, 0 skips it).
  */
 public final class LambdaLoadBenchmark {
 
@@ -39,6 +40,7 @@ public final class LambdaLoadBenchmark {
     private int rssEvents = 10_000;
     private int redisBenchmarkRequests = 20_000;
     private String jvmOpts = "-XX:+UseSerialGC -XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    private int deliveryEvents = 3000;
     private int soak;
     private int stallSeconds = 10;
     private boolean soakContentLength = true;
@@ -64,6 +66,7 @@ public final class LambdaLoadBenchmark {
                 case "--rss-events" -> rssEvents = Integer.parseInt(value);
                 case "--redis-benchmark-requests" -> redisBenchmarkRequests = Integer.parseInt(value);
                 case "--jvm-opts" -> jvmOpts = value;
+                case "--delivery-events" -> deliveryEvents = Integer.parseInt(value);
                 case "--soak" -> soak = Integer.parseInt(value);
                 case "--stall-seconds" -> stallSeconds = Integer.parseInt(value);
                 case "--content-length" -> soakContentLength = Boolean.parseBoolean(value);
@@ -92,6 +95,9 @@ public final class LambdaLoadBenchmark {
             LoadDriver driver = new LoadDriver(api, report);
             List<LoadDriver.Run> runs = measureLevels(functions, driver, redis.port());
             compareWithRawRedis(runs, redis.port());
+            if (deliveryEvents > 0) {
+                new DeliveryComparison(api, report, redis.port(), warmup, deliveryEvents).run(functions);
+            }
             report.say("load average at the end: %s", Report.loadAverage());
             report.write(workDir.resolve("load-report.txt"));
             return true;
@@ -192,8 +198,11 @@ public final class LambdaLoadBenchmark {
             int c = run.concurrency();
             RedisBenchmark.Figures hmget = raw.run(c, "HMGET", roomKey, RedisKeys.VERSION, RedisKeys.SCHEMA,
                     RedisKeys.DOCUMENT, RedisKeys.LEGACY_DOCUMENT);
-            RedisBenchmark.Figures evalsha = raw.run(c, "EVALSHA", script.sha1(), "1",
-                    "rrbench:{RM__rand_int__}:room", "0", "2", state, "172800000");
+            // As the store calls it for a change with no outbound messages (save-room.lua): the room's hash and
+            // its outbox state (absent, so the outbox's other keys are never touched), no deadline, no message.
+            RedisBenchmark.Figures evalsha = raw.run(c, "EVALSHA", script.sha1(), "2",
+                    "rrbench:{RM__rand_int__}:room", "rrbench:{RM__rand_int__}:outbox", "0", "2", state, "172800000",
+                    "0", "0");
             // One state-changing webhook is one HMGET then one EVALSHA, one after the other.
             double rawWebhooks = 1 / (1 / hmget.rps() + 1 / evalsha.rps());
             report.say("redis-benchmark at concurrency %2d: HMGET %8.0f/s p50 %.3f p99 %.3f ms; EVALSHA(save, %d-char state) %8.0f/s p50 %.3f p99 %.3f ms",

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,8 @@ final class RuntimeApi implements AutoCloseable {
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    /** Moves on when the instances polling so far were stopped ({@link #forgetPolls()}). */
+    private final AtomicInteger pollers = new AtomicInteger();
     private final HttpServer server;
     private volatile boolean running = true;
 
@@ -67,6 +70,15 @@ final class RuntimeApi implements AutoCloseable {
         inFlight.put(invocation.id(), invocation);
         pending.add(invocation);
         return invocation;
+    }
+
+    /**
+     * The instances polling so far were stopped: their long polls, still open on this side, take no more
+     * events (an event handed to a dead instance would never be answered). Call it once they have exited,
+     * before starting others.
+     */
+    void forgetPolls() {
+        pollers.incrementAndGet();
     }
 
     @Override
@@ -107,14 +119,19 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException {
+        int poller = pollers.get();
         Invocation next = null;
-        while (running && next == null) {
+        while (running && next == null && pollers.get() == poller) {
             try {
                 next = pending.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        if (next != null && pollers.get() != poller) {
+            pending.add(next);
+            next = null;
         }
         if (next == null) {
             exchange.sendResponseHeaders(500, -1);

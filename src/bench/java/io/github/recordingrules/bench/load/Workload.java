@@ -54,6 +54,12 @@ final class Workload {
         return ApiGatewayEvents.restPost("/v1/Rooms", Map.of("Type", "group", "RecordingRules", Fixtures.twentyRulesJson()));
     }
 
+    /** The same room with a {@code StatusCallback}: Twilio's status callbacks go there, when they are enabled. */
+    static byte[] createRoom(String statusCallback) {
+        return ApiGatewayEvents.restPost("/v1/Rooms", Map.of("Type", "group", "RecordingRules", Fixtures.twentyRulesJson(),
+                "StatusCallback", statusCallback));
+    }
+
     void addRoom(String sid) {
         fresh.add(sid);
     }
