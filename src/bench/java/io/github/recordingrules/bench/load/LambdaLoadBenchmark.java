@@ -7,9 +7,11 @@ import io.github.recordingrules.support.RedisWire;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +46,10 @@ public final class LambdaLoadBenchmark {
     private int soak;
     private int stallSeconds = 10;
     private boolean soakContentLength = true;
+    private int[] sizes = {2, 16, 50};
+    private int largestSizeRooms = 4;
+    private int sizeRounds = 5;
+    private int sizeEvents = 200;
 
     private final Report report = new Report();
     private final Workload workload = new Workload();
@@ -70,6 +76,10 @@ public final class LambdaLoadBenchmark {
                 case "--soak" -> soak = Integer.parseInt(value);
                 case "--stall-seconds" -> stallSeconds = Integer.parseInt(value);
                 case "--content-length" -> soakContentLength = Boolean.parseBoolean(value);
+                case "--sizes" -> sizes = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--largest-size-rooms" -> largestSizeRooms = Integer.parseInt(value);
+                case "--size-rounds" -> sizeRounds = Integer.parseInt(value);
+                case "--size-events" -> sizeEvents = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -95,6 +105,7 @@ public final class LambdaLoadBenchmark {
             LoadDriver driver = new LoadDriver(api, report);
             List<LoadDriver.Run> runs = measureLevels(functions, driver, redis.port());
             compareWithRawRedis(runs, redis.port());
+            compareSizesWithRawRedis(redis.port());
             if (deliveryEvents > 0) {
                 new DeliveryComparison(api, report, redis.port(), warmup, deliveryEvents).run(functions);
             }
@@ -129,6 +140,7 @@ public final class LambdaLoadBenchmark {
                 (System.nanoTime() - t) / 1e9);
 
         CpuMeter cpu = new CpuMeter(functions, redisPort);
+        measureSizes(driver, cpu, new RedisStats(redisPort));
         List<LoadDriver.Run> runs = new ArrayList<>();
         for (int level : levels) {
             long t0 = System.nanoTime();
@@ -165,14 +177,127 @@ public final class LambdaLoadBenchmark {
                 }
                 report.say("memory: function process 1 after %d events: %s", handledByFirst, FunctionInstances.rss(first.pid()));
             }
-            if (level == 8 || (level == levels[levels.length - 1] && Arrays.stream(levels).noneMatch(l -> l == 8))) {
-                LoadDriver.Run floor = driver.drive("forged", level, Math.min(events, 3000), workload::forgedWebhook, 403);
+            if (level == 1 || level == 8 || (level == levels[levels.length - 1] && Arrays.stream(levels).noneMatch(l -> l == 8))) {
+                int forged = Math.min(events, 3000);
+                CpuMeter.Sample floorBefore = cpu.sample();
+                LoadDriver.Run floor = driver.drive("forged", level, forged, workload::forgedWebhook, 403);
+                CpuMeter.Sample floorUsed = cpu.sample().minus(floorBefore);
                 report.say("no-Redis floor at concurrency %2d: a webhook with a wrong signature (403, no Redis call): "
-                        + "%6.0f/s  p50 %6.2f ms  p99 %6.2f ms", level, floor.perSecond(), floor.percentileMillis(50),
-                        floor.percentileMillis(99));
+                        + "%6.0f/s  p50 %6.2f ms  p99 %6.2f ms; function CPU %.2f ms/request; the webhooks above"
+                        + " used %.2f x that", level, floor.perSecond(), floor.percentileMillis(50),
+                        floor.percentileMillis(99), floorUsed.function() / forged,
+                        (used.function() / events) / (floorUsed.function() / forged));
             }
         }
         return runs;
+    }
+
+    private final List<SizedRooms> sized = new ArrayList<>();
+
+    /**
+     * One process, one client (concurrency 1): state-changing track callbacks into rooms of each size, rounds
+     * interleaved so that the sizes share the machine's ups and downs, and the 403 floor (no Redis call) among
+     * them on the same process. Per size: function and redis-server CPU, and the bytes Redis moved to and from
+     * clients, per webhook. Smaller sizes get proportionally more rooms, so that each camera is toggled about as
+     * often in every size: a room's stored recordings then grow with its participants, not with the run's length.
+     */
+    private void measureSizes(LoadDriver driver, CpuMeter cpu, RedisStats redis) throws Exception {
+        Instant start = Instant.parse("2026-04-01T10:00:00Z");
+        int largest = Arrays.stream(sizes).max().orElseThrow();
+        List<Integer> roomCounts = new ArrayList<>();
+        for (int size : sizes) {
+            SizedRooms rooms = new SizedRooms(size, start);
+            int count = largestSizeRooms * Math.max(1, Math.round(largest / (float) size));
+            roomCounts.add(count);
+            for (int i = 0; i < count; i++) {
+                Matcher sid = ROOM_SID.matcher(driver.invoke(Workload.createRoom(), 201, "room creation").body());
+                if (!sid.find()) {
+                    throw new IllegalStateException("no room SID in a creation answer");
+                }
+                for (byte[] event : rooms.fill(sid.group(1))) {
+                    driver.invoke(event, 200, "filling a room");
+                }
+            }
+            sized.add(rooms);
+        }
+        report.say("sizes: %s rooms of %s participants with a microphone and a camera each, under the 20 rules",
+                roomCounts, Arrays.toString(sizes));
+        RedisStats.Sample sampling = redis.sample().minus(redis.sample());
+        long samplingBytes = Math.abs(sampling.bytesIn()) + Math.abs(sampling.bytesOut());
+        int n = sizes.length;
+        CpuMeter.Sample[] cpuUsed = new CpuMeter.Sample[n + 1];
+        RedisStats.Sample[] redisUsed = new RedisStats.Sample[n];
+        List<List<LoadDriver.Run>> runs = new ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            cpuUsed[i] = new CpuMeter.Sample(0, 0, 0);
+            runs.add(new ArrayList<>());
+            if (i < n) {
+                redisUsed[i] = RedisStats.ZERO;
+            }
+        }
+        for (int round = 0; round <= sizeRounds; round++) {
+            boolean warmUp = round == 0;
+            for (int i = 0; i <= n; i++) {
+                boolean floor = i == n;
+                Supplier<byte[]> next = floor ? workload::forgedWebhook : sized.get(i)::nextToggle;
+                RedisStats.Sample redisBefore = floor ? null : redis.sample();
+                CpuMeter.Sample before = cpu.sample();
+                LoadDriver.Run run = driver.drive(floor ? "floor" : "size " + sizes[i], 1, sizeEvents, next, floor ? 403 : 200);
+                CpuMeter.Sample used = cpu.sample().minus(before);
+                if (!floor) {
+                    RedisStats.Sample moved = redis.sample().minus(redisBefore);
+                    if (!warmUp) {
+                        redisUsed[i] = redisUsed[i].plus(moved);
+                    }
+                }
+                if (!warmUp) {
+                    cpuUsed[i] = cpuUsed[i].plus(used);
+                    runs.get(i).add(run);
+                }
+            }
+        }
+        int events = sizeRounds * sizeEvents;
+        double floorCpu = cpuUsed[n].function() / events;
+        double[] functionCpu = new double[n];
+        double[] bytes = new double[n];
+        for (int i = 0; i < n; i++) {
+            functionCpu[i] = cpuUsed[i].function() / events;
+            bytes[i] = (redisUsed[i].bytesIn() + redisUsed[i].bytesOut() - samplingBytes * sizeRounds) / (double) events;
+            report.say("size %2d participants, concurrency 1, %d webhooks in %d rounds: function CPU %.2f ms/webhook"
+                            + " (%.2f x the 403 floor), redis-server CPU %.3f ms, Redis bytes %.0f in + %.0f out = %.1f KB/webhook,"
+                            + " p50 %.2f ms; Redis commands per webhook: %s",
+                    sizes[i], events, sizeRounds, functionCpu[i], functionCpu[i] / floorCpu, cpuUsed[i].redis() / events,
+                    redisUsed[i].bytesIn() / (double) events, redisUsed[i].bytesOut() / (double) events, bytes[i] / 1024,
+                    median(runs.get(i)), redisUsed[i].perEvent(events));
+        }
+        report.say("403 floor, concurrency 1, same process, interleaved: function CPU %.2f ms/request, p50 %.2f ms",
+                floorCpu, median(runs.get(n)));
+        report.say("ratios: CPU per webhook %d / %d participants = %.2f; %d participants / 403 floor = %.2f;"
+                        + " Redis bytes per webhook %d / %d participants = %.2f",
+                sizes[n - 1], sizes[0], functionCpu[n - 1] / functionCpu[0], sizes[0], functionCpu[0] / floorCpu,
+                sizes[n - 1], sizes[0], bytes[n - 1] / bytes[0]);
+    }
+
+    private static double median(List<LoadDriver.Run> runs) {
+        return runs.stream().mapToDouble(r -> r.percentileMillis(50)).sorted().toArray()[runs.size() / 2];
+    }
+
+    /** redis-benchmark of the commands one state-changing webhook sends into a room of each size, at concurrency 1. */
+    private void compareSizesWithRawRedis(int redisPort) throws Exception {
+        RedisBenchmark raw = RedisBenchmark.find(redisPort, redisBenchmarkRequests);
+        if (raw == null) {
+            return;
+        }
+        for (SizedRooms rooms : sized) {
+            String roomKey = KEYS.room(rooms.sampleRoom());
+            String[] save = saveCommand(redisPort, roomKey);
+            RedisBenchmark.Figures hmget = raw.run(1, readCommand(roomKey));
+            RedisBenchmark.Figures evalsha = raw.run(1, save);
+            report.say("redis-benchmark, size %2d participants (a room of %d characters of JSON), concurrency 1: HMGET %.0f/s"
+                            + " p50 %.3f ms; EVALSHA(save) %.0f/s p50 %.3f ms; the two in sequence: %.3f ms per webhook",
+                    rooms.participants(), save[7].length(), hmget.rps(), hmget.p50(), evalsha.rps(), evalsha.p50(),
+                    1000 / hmget.rps() + 1000 / evalsha.rps());
+        }
     }
 
     /** redis-benchmark of the commands one state-changing webhook sends, at the concurrencies measured. */
