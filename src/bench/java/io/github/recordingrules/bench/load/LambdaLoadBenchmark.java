@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +52,8 @@ public final class LambdaLoadBenchmark {
     private int largestSizeRooms = 4;
     private int sizeRounds = 5;
     private int sizeEvents = 200;
+    private int profileEvents = 1000;
+    private Optional<AsyncProfiler> profiler = Optional.empty();
 
     private final Report report = new Report();
     private final Workload workload = new Workload();
@@ -80,6 +84,7 @@ public final class LambdaLoadBenchmark {
                 case "--largest-size-rooms" -> largestSizeRooms = Integer.parseInt(value);
                 case "--size-rounds" -> sizeRounds = Integer.parseInt(value);
                 case "--size-events" -> sizeEvents = Integer.parseInt(value);
+                case "--profile-events" -> profileEvents = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -102,6 +107,12 @@ public final class LambdaLoadBenchmark {
                 report.write(workDir.resolve("load-report.txt"));
                 return answered;
             }
+            if (profileEvents > 0) {
+                profiler = AsyncProfiler.unpack(workDir);
+                if (profiler.isEmpty()) {
+                    report.say("async-profiler not on the class path (tools.profiler:async-profiler, -Pbench): no profile");
+                }
+            }
             LoadDriver driver = new LoadDriver(api, report);
             List<LoadDriver.Run> runs = measureLevels(functions, driver, redis.port());
             compareWithRawRedis(runs, redis.port());
@@ -118,7 +129,7 @@ public final class LambdaLoadBenchmark {
     private List<LoadDriver.Run> measureLevels(FunctionInstances functions, LoadDriver driver, int redisPort) throws Exception {
         // Start-up: one process alone, its first event a webhook on a room it has never seen.
         long started = System.nanoTime();
-        Process first = functions.start();
+        Process first = functions.start(profiler.map(AsyncProfiler::jvmOptions).orElse(new String[0]));
         RuntimeApi.Result firstAnswer = driver.invoke(workload.discoveryEvent(), 200, "first event");
         report.say("start-up: JVM process start to first answered event: %.3f s (Quarkus says: %s)",
                 (firstAnswer.answeredAt() - started) / 1e9, FunctionInstances.quarkusStartedLine(functions.log(1)));
@@ -141,6 +152,9 @@ public final class LambdaLoadBenchmark {
 
         CpuMeter cpu = new CpuMeter(functions, redisPort);
         measureSizes(driver, cpu, new RedisStats(redisPort));
+        if (profiler.isPresent()) {
+            profileLargestSize(driver, profiler.get(), first.pid());
+        }
         List<LoadDriver.Run> runs = new ArrayList<>();
         for (int level : levels) {
             long t0 = System.nanoTime();
@@ -276,6 +290,35 @@ public final class LambdaLoadBenchmark {
                         + " Redis bytes per webhook %d / %d participants = %.2f",
                 sizes[n - 1], sizes[0], functionCpu[n - 1] / functionCpu[0], sizes[0], functionCpu[0] / floorCpu,
                 sizes[n - 1], sizes[0], bytes[n - 1] / bytes[0]);
+    }
+
+    /**
+     * The largest rooms' state-changing webhooks once more, on the same process at concurrency 1, under
+     * async-profiler (not measured: the sampling costs CPU of its own). The top frames go to the report; all
+     * stacks to profile-size-N.collapsed, for a flame graph.
+     */
+    private void profileLargestSize(LoadDriver driver, AsyncProfiler asyncProfiler, long pid) throws Exception {
+        SizedRooms largest = sized.get(sized.size() - 1);
+        Path collapsed = workDir.resolve("profile-size-" + largest.participants() + ".collapsed");
+        asyncProfiler.start(pid);
+        LoadDriver.Run run = driver.drive("profiled size " + largest.participants(), 1, profileEvents, largest::nextToggle, 200);
+        AsyncProfiler.Profile profile = asyncProfiler.stop(pid, collapsed);
+        report.say("profile (async-profiler, CPU, 1 ms interval, function process 1): %d webhooks into %d-participant rooms"
+                        + " at concurrency 1, p50 %.2f ms, %d samples (%.2f ms per webhook); stacks in %s",
+                profileEvents, largest.participants(), run.percentileMillis(50), profile.total(),
+                profile.total() / (double) profileEvents, collapsed);
+        report.say("  top frames by self samples:");
+        for (Map.Entry<String, Long> frame : profile.topSelf(15)) {
+            report.say("    %5.1f%%  %s", 100.0 * frame.getValue() / profile.total(), frame.getKey());
+        }
+        report.say("  self samples by package (native: the JVM, its stubs, libc; kernel: [k] frames):");
+        for (Map.Entry<String, Long> area : profile.topSelfByPackage(12)) {
+            report.say("    %5.1f%%  %s", 100.0 * area.getValue() / profile.total(), area.getKey());
+        }
+        report.say("  the application's frames by total samples (self and callees):");
+        for (Map.Entry<String, Long> frame : profile.topTotal("io.github.recordingrules.", 15)) {
+            report.say("    %5.1f%%  %s", 100.0 * frame.getValue() / profile.total(), frame.getKey());
+        }
     }
 
     private static double median(List<LoadDriver.Run> runs) {
