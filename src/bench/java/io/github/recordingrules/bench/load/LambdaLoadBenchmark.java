@@ -27,7 +27,9 @@ import static io.github.recordingrules.support.RedisTestResource.KEYS;
  * <p>
  * Concurrency N means N function processes polling the one Runtime API and N events in flight, as N Lambda
  * instances each handle one event at a time. Processes are added between levels (1, then 8, then 32) and
- * warmed up before each measured run. Then {@code redis-benchmark} runs the exact commands one webhook
+ * warmed up before each measured run. Before the levels, process 1 takes state-changing callbacks into rooms of
+ * 2, 16 and 50 participants ({@code --sizes}, {@link SizedRooms}), with the 403 floor interleaved, and then the
+ * largest size once more under async-profiler ({@link AsyncProfiler}). Then {@code redis-benchmark} runs the exact commands one webhook
  * issues (HMGET of the room hash, EVALSHA of the save script) at the same concurrencies, so the function's
  * throughput reads as a ratio of raw Redis's. Last, {@link DeliveryComparison} measures webhooks with
  * outbound delivery off and on ({@code --delivery-events}, 0 skips it).
