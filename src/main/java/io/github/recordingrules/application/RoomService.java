@@ -62,7 +62,7 @@ public final class RoomService {
      * @param retention       how long an ended room is kept
      * @param keepDeleted     how long a deleted recording's metadata stays readable (docs/SPEC.md §4.6)
      * @param maxAttempts     compare-and-set attempts of one change before it gives up (409)
-     * @param writeDeadline   how long after a use case began its write may still be applied; a write the store
+     * @param writeDeadline   how long after a write is sent it may still be applied; a write the store
      *                        would apply later is dropped, so that a failure answer means nothing was written
      *                        (docs/SPEC.md §9.3); also the window of a due index entry (§11.1.5)
      */
@@ -97,7 +97,6 @@ public final class RoomService {
                 throw new RefusedCallbackException(reason);
             });
         }
-        Instant deadline = clock.instant().plus(writeDeadline);
         String sid = sids.next("RM");
         Instant now = clock.instant();
         Room room = Room.create(sid, request.uniqueName(), request.type(), request.recordParticipantsOnConnect(),
@@ -111,7 +110,8 @@ public final class RoomService {
                 ? outbound.notifications().of(null, room, new Outcome(true, List.of(), List.of()), new Notifications.Created(now))
                 : List.of();
         Announcement announcement = new Announcement(sid);
-        SaveResult result = store.save(room, 0, maxRoomLifetime, deadline, announcement.outgoing(messages));
+        Outgoing outgoing = announcement.outgoing(messages);
+        SaveResult result = store.save(room, 0, maxRoomLifetime, writeDeadline(), outgoing);
         if (result instanceof Expired) {
             throw new StoreUnavailableException("the write of room " + sid + " came after its deadline", null);
         }
@@ -229,7 +229,6 @@ public final class RoomService {
     }
 
     private RoomChange mutate(String roomSid, Supplier<Room> whenAbsent, Function<Room, Outcome> change, Cause cause) {
-        Instant deadline = clock.instant().plus(writeDeadline);
         Optional<StoredRoom> current = store.load(roomSid);
         Announcement announcement = new Announcement(roomSid);
         for (int attempt = 0; attempt < maxAttempts; attempt++) {
@@ -255,7 +254,8 @@ public final class RoomService {
             boolean ending = wasInProgress && !room.inProgress();
             Duration expireAfter = ending ? retention : version == 0 ? maxRoomLifetime : null;
             prepareIndex(room, version == 0, ending, outcome);
-            SaveResult result = store.save(room, version, expireAfter, deadline, announcement.outgoing(messages));
+            Outgoing outgoing = announcement.outgoing(messages);
+            SaveResult result = store.save(room, version, expireAfter, writeDeadline(), outgoing);
             if (result instanceof Saved) {
                 if (ending) {
                     index.afterEnd(room.sid(), clock.instant().plus(retention), room.recordings().stream()
@@ -316,6 +316,14 @@ public final class RoomService {
         void expire() {
             notAfter = 0;
         }
+    }
+
+    /**
+     * The latest time the write being sent may still be applied, taken as it is sent: each attempt has its own,
+     * as an attempt that lost a conflict wrote nothing (docs/SPEC.md §9.3).
+     */
+    private Instant writeDeadline() {
+        return clock.instant().plus(writeDeadline);
     }
 
     /** Writes to the index, before the save, what the save will commit (see {@link AccountIndex}). */

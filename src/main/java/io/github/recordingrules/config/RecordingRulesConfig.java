@@ -158,7 +158,7 @@ public interface RecordingRulesConfig {
         Duration waitTimeout();
 
         /**
-         * How long after a request began Redis may still apply its write; a write Redis would apply later
+         * How long after a write is sent Redis may still apply it; a write Redis would apply later
          * (stalled by a failover or {@code CLIENT PAUSE}) is dropped, so a 503 means nothing was written
          * (docs/SPEC.md §9.3). Keep it below {@code quarkus.redis.timeout}: the difference is the margin for
          * the clocks of the function and Redis to differ and for the reply to come back. It is also the window

@@ -98,16 +98,11 @@ public class TargetGuard implements CallbackTargets {
      */
     @Override
     public Optional<String> refusal(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return Optional.of("it is not a URL");
+        Parsed parsed = parse(url);
+        if (parsed.refusal().isPresent()) {
+            return parsed.refusal();
         }
-        Optional<String> form = formRefusal(uri);
-        if (form.isPresent()) {
-            return form;
-        }
+        URI uri = parsed.uri();
         String host = bareHost(uri);
         String lower = host.toLowerCase(Locale.ROOT);
         if (lower.equals("localhost") || lower.endsWith(".localhost")) {
@@ -125,16 +120,11 @@ public class TargetGuard implements CallbackTargets {
 
     /** Resolves the URL's host within {@code timeout} and checks every address it has. */
     Checked check(String url, Duration timeout) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return Checked.refused("it is not a URL");
+        Parsed parsed = parse(url);
+        if (parsed.refusal().isPresent()) {
+            return Checked.refused(parsed.refusal().get());
         }
-        Optional<String> form = formRefusal(uri);
-        if (form.isPresent()) {
-            return Checked.refused(form.get());
-        }
+        URI uri = parsed.uri();
         String host = bareHost(uri);
         InetAddress[] addresses;
         try {
@@ -164,6 +154,19 @@ public class TargetGuard implements CallbackTargets {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         return new Checked(new Target(ssl, host, port, addresses[0], pathAndQuery), null, null);
+    }
+
+    /** The URL, and why it can never be called whatever its host resolves to, if so. */
+    private record Parsed(URI uri, Optional<String> refusal) {
+    }
+
+    private static Parsed parse(String url) {
+        try {
+            URI uri = URI.create(url);
+            return new Parsed(uri, formRefusal(uri));
+        } catch (IllegalArgumentException e) {
+            return new Parsed(null, Optional.of("it is not a URL"));
+        }
     }
 
     private static Optional<String> formRefusal(URI uri) {

@@ -82,8 +82,9 @@ class WebhookObservabilityTest {
         assertThat(fields.path("event").asText()).isEqualTo("track-added");
         assertThat(fields.path("recordingsStarted").asText()).isEqualTo("1");
         assertThat(fields.path("recordingsStopped").asText()).isEqualTo("0");
-        // docs/SPEC.md §8.3: HMGET, then the script by its SHA1 (the warm-up callback loaded it).
-        assertThat(fields.path("redisRoundTrips").asText()).isEqualTo("2");
+        // docs/SPEC.md §8.3: HMGET, the index's script for the recording it starts (§8.7), then the save
+        // script by its SHA1 (the warm-up callback loaded both).
+        assertThat(fields.path("redisRoundTrips").asText()).isEqualTo("3");
         assertThat(Double.parseDouble(fields.path("redisLatencyMs").asText())).isPositive();
         assertThat(Double.parseDouble(fields.path("latencyMs").asText()))
                 .isGreaterThanOrEqualTo(Double.parseDouble(fields.path("redisLatencyMs").asText()));

@@ -68,8 +68,9 @@ class RoomLifetimeTest {
 
         System.out.printf("Max room lifetime: %d rooms never ended; keys before %d, peak %d, after %d%n",
                 ROOMS, before, peak, dbSize(redis));
-        assertThat(peak).as("at most a room and a name each; some may already be gone on a slow machine")
-                .isGreaterThan(before).isLessThanOrEqualTo(before + 2L * ROOMS);
+        // The index's keys (docs/SPEC.md §8.7: eight at most) are shared by all rooms and expire with the last.
+        assertThat(peak).as("at most a room and a name each, and the index; some may already be gone on a slow machine")
+                .isGreaterThan(before).isLessThanOrEqualTo(before + 2L * ROOMS + 8);
         api().get("/v1/Rooms/{room}", names.get(0)).then().statusCode(404);
         api().formParam("UniqueName", names.get(1)).post("/v1/Rooms").then().statusCode(201);
     }

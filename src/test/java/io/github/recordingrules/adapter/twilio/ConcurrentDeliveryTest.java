@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -79,7 +80,9 @@ class ConcurrentDeliveryTest {
                 future.get();
             }
         } finally {
-            pool.shutdown();
+            // A failed delivery must not leave the rest running into the tests that follow.
+            pool.shutdownNow();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
         }
 
         Map<String, Long> serial = processingRecordingsBySource(serialRoom);
