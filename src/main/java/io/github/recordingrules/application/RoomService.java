@@ -5,7 +5,6 @@ import io.github.recordingrules.application.RoomStore.SaveResult;
 import io.github.recordingrules.application.RoomStore.Saved;
 import io.github.recordingrules.application.RoomStore.StoredRoom;
 import io.github.recordingrules.domain.room.Outcome;
-import io.github.recordingrules.domain.room.Recording;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomType;
@@ -15,6 +14,8 @@ import io.github.recordingrules.domain.rules.RecordingRules;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
  */
 public final class RoomService {
 
+    private static final System.Logger LOG = System.getLogger(RoomService.class.getName());
+
     private final RoomStore store;
     private final UniqueNames names;
     private final SidGenerator sids;
@@ -33,9 +36,16 @@ public final class RoomService {
     private final Duration maxRoomLifetime;
     private final Duration retention;
     private final int maxAttempts;
+    private final RecordingBackend backend;
 
     public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
                        int maxAttempts) {
+        this(store, sids, clock, maxRoomLifetime, retention, maxAttempts, RecordingBackend.NONE);
+    }
+
+    public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
+                       int maxAttempts, RecordingBackend backend) {
+        this.backend = backend;
         this.store = store;
         this.names = new UniqueNames(store, maxRoomLifetime);
         this.sids = sids;
@@ -72,11 +82,6 @@ public final class RoomService {
         return room;
     }
 
-    public Recording findRecording(String roomSid, String recordingSid) {
-        return findRoom(roomSid).recording(recordingSid)
-                .orElseThrow(() -> new RecordingNotFoundException(roomSid, recordingSid));
-    }
-
     public RoomChange updateRules(String roomNameOrSid, RecordingRules rules) {
         return mutate(names.resolve(roomNameOrSid), null, room -> room.replaceRules(rules, clock.instant(), sids));
     }
@@ -93,6 +98,15 @@ public final class RoomService {
      * callback gives.
      */
     public RoomChange handleEvent(String roomSid, String roomName, RoomType roomType, RoomEvent event) {
+        return handleEvent(roomSid, roomName, roomType, event, Map.of());
+    }
+
+    /**
+     * Applies a media server's event that also tells the media server's own ids of the room's SIDs
+     * (LiveKit's); they are remembered in the same write.
+     */
+    public RoomChange handleEvent(String roomSid, String roomName, RoomType roomType, RoomEvent event,
+                                  Map<String, String> externalIds) {
         RoomChange change = mutate(roomSid, () -> {
             if (roomName != null && !(event instanceof RoomEvent.RoomEnded)) {
                 // Claimed before the room is first saved, so that a failure in between leaves at worst a
@@ -101,9 +115,18 @@ public final class RoomService {
                 names.claim(roomName, roomSid);
             }
             return Room.discovered(roomSid, roomName, roomType, event.timestamp());
-        }, room -> room.apply(event, sids));
+        }, room -> {
+            boolean learned = room.learnExternalIds(externalIds);
+            Outcome outcome = room.apply(event, sids);
+            return learned && !outcome.changed() ? new Outcome(true, List.of(), List.of()) : outcome;
+        });
         names.releaseAfter(change);
         return change;
+    }
+
+    /** Remembers the media server's ids for SIDs of an existing room, e.g. the egress that records a recording. */
+    public RoomChange rememberExternalIds(String roomSid, Map<String, String> externalIds) {
+        return mutate(roomSid, null, room -> new Outcome(room.learnExternalIds(externalIds), List.of(), List.of()));
     }
 
     private StoredRoom load(String roomSid) {
@@ -133,12 +156,28 @@ public final class RoomService {
                     : version == 0 ? maxRoomLifetime : null;
             SaveResult result = store.save(room, version, expireAfter);
             if (result instanceof Saved) {
+                tellBackend(room, outcome);
                 return new RoomChange(room, outcome);
             }
             current = ((Conflict) result).current();
             pauseAfterConflict(attempt, roomSid);
         }
         throw new ConcurrentUpdateException(roomSid);
+    }
+
+    /**
+     * Carries out what the committed change asks of the recording backend, once each, right away. A
+     * command that fails is logged and not tried again: the at-least-once delivery that will carry these
+     * commands (issue 10) is not there yet.
+     */
+    private void tellBackend(Room room, Outcome outcome) {
+        for (RecordingCommand command : backend.commandsFor(room, outcome)) {
+            try {
+                backend.execute(command, 1);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Recording command failed and is not retried: " + command + ": " + e);
+            }
+        }
     }
 
     /** The first retries go at once (the conflict answer carries the fresh state); then a short random pause. */

@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.redis;
 
+import io.github.recordingrules.application.ExternalRoomIds;
 import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.config.RecordingRulesConfig;
@@ -16,10 +17,11 @@ import java.util.function.Function;
 /**
  * Rooms in Redis. A room is one hash, {@code <prefix>:{RM…}:room}, holding its version and its JSON
  * state; the braces make the SID the hash tag, so whatever else a room ever stores lands in the same
- * Cluster slot. A unique name is a string key pointing at the SID of the room that holds it.
+ * Cluster slot. A unique name is a string key pointing at the SID of the room that holds it; so is a
+ * media server's room id linked to a room ({@code <prefix>:external:<id>}).
  */
 @ApplicationScoped
-public class RedisRoomStore implements RoomStore {
+public class RedisRoomStore implements RoomStore, ExternalRoomIds {
 
     /** Compare-and-set: on a conflict it answers the current state, sparing the caller a second read. */
     private static final RedisScript SAVE = new RedisScript("""
@@ -67,6 +69,10 @@ public class RedisRoomStore implements RoomStore {
         return prefix + ":name:" + uniqueName;
     }
 
+    String externalKey(String externalRoomId) {
+        return prefix + ":external:" + externalRoomId;
+    }
+
     @Override
     public Optional<StoredRoom> load(String roomSid) {
         Response stored = call(redis -> redis.execute("HMGET", roomKey(roomSid), "v", "s"));
@@ -107,6 +113,18 @@ public class RedisRoomStore implements RoomStore {
     @Override
     public void releaseName(String uniqueName, String roomSid) {
         call(redis -> RELEASE_NAME.run(redis, List.of(nameKey(uniqueName)), roomSid));
+    }
+
+    @Override
+    public Optional<String> roomSidFor(String externalRoomId) {
+        Response sid = call(redis -> redis.execute("GET", externalKey(externalRoomId)));
+        return sid == null ? Optional.empty() : Optional.of(sid.toString());
+    }
+
+    @Override
+    public void link(String externalRoomId, String roomSid, Duration expireAfter) {
+        call(redis -> redis.execute("SET", externalKey(externalRoomId), roomSid, "NX", "PX",
+                Long.toString(expireAfter.toMillis())));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.recordingrules.adapter.http.ApiDates;
 import io.github.recordingrules.adapter.http.PageJson;
 import io.github.recordingrules.adapter.http.PublicUrls;
 import io.github.recordingrules.adapter.http.RecordingJson;
+import io.github.recordingrules.application.RecordingNotFoundException;
 import io.github.recordingrules.application.RoomService;
 import io.github.recordingrules.config.RecordingRulesConfig;
 import io.github.recordingrules.domain.Sids;
@@ -60,7 +61,7 @@ public class RecordingsResource {
         int number = page == null ? 0 : page;
         String base = urls.base(request);
         List<RecordingJson> shown = PageJson.slice(matching, size, number).stream()
-                .map(r -> RecordingJson.of(r, room.sid(), config.accountSid(), base))
+                .map(r -> RecordingJson.of(r, room, config.accountSid(), base))
                 .toList();
         String listUrl = base + "/v1/Rooms/" + room.sid() + "/Recordings";
         return new RecordingPageJson(shown,
@@ -73,7 +74,8 @@ public class RecordingsResource {
             @RestPath("RoomSid") @Pattern(regexp = Sids.ROOM, message = "RoomSid must be a Room SID") String roomSid,
             @RestPath("Sid") @Pattern(regexp = Sids.RECORDING, message = "Sid must be a Recording SID") String sid,
             @Context UriInfo request) {
-        Recording recording = rooms.findRecording(roomSid, sid);
-        return RecordingJson.of(recording, roomSid, config.accountSid(), urls.base(request));
+        Room room = rooms.findRoom(roomSid);
+        Recording recording = room.recording(sid).orElseThrow(() -> new RecordingNotFoundException(roomSid, sid));
+        return RecordingJson.of(recording, room, config.accountSid(), urls.base(request));
     }
 }
