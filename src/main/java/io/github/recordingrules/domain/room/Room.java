@@ -140,12 +140,15 @@ public final class Room {
 
     /**
      * Remembers the media server's own ids for SIDs of this room (the room's, its participants', tracks'
-     * and recordings'). An id once known is kept; answers whether any was new.
+     * and recordings'). An id once known is kept; once the room has ended, only its recordings' ids are
+     * still learned, as events about its participants and tracks change nothing. Answers whether any was new.
      */
     public boolean learnExternalIds(Map<String, String> ids) {
         boolean learned = false;
         for (Map.Entry<String, String> id : ids.entrySet()) {
-            learned |= externalIds.putIfAbsent(id.getKey(), id.getValue()) == null;
+            if (inProgress() || ledger.recording(id.getKey()).isPresent()) {
+                learned |= externalIds.putIfAbsent(id.getKey(), id.getValue()) == null;
+            }
         }
         return learned;
     }

@@ -1,0 +1,49 @@
+package io.github.recordingrules.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The function pointed at LiveKit: webhooks signed with the test API key ({@link LiveKitNode}), and Egress
+ * at an {@link EgressStandIn} on loopback, shared by every test of this profile.
+ */
+public class LiveKitProfile implements QuarkusTestProfile {
+
+    private static EgressStandIn egress;
+
+    /** The stand-in the running application calls. */
+    public static synchronized EgressStandIn egress() {
+        return egress;
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(StandInResource.class));
+    }
+
+    public static class StandInResource implements QuarkusTestResourceLifecycleManager {
+
+        @Override
+        public Map<String, String> start() {
+            synchronized (LiveKitProfile.class) {
+                if (egress == null) {
+                    egress = new EgressStandIn();
+                }
+                return Map.of("recording-rules.livekit.url", egress.url());
+            }
+        }
+
+        @Override
+        public void stop() {
+            synchronized (LiveKitProfile.class) {
+                if (egress != null) {
+                    egress.close();
+                    egress = null;
+                }
+            }
+        }
+    }
+}
