@@ -40,8 +40,12 @@ public final class EgressStandIn implements AutoCloseable {
         ACT_THEN_FAIL
     }
 
-    /** One egress started: the request's room, track and file path, and its state. */
-    public record Egress(String egressId, String roomName, String trackId, String filepath, String status) {
+    /** One egress started: the request's room, track, file path and S3 upload, and its state. */
+    public record Egress(String egressId, String roomName, String trackId, String filepath, JsonNode s3, String status) {
+
+        Egress withStatus(String next) {
+            return new Egress(egressId, roomName, trackId, filepath, s3, next);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -116,7 +120,7 @@ public final class EgressStandIn implements AutoCloseable {
     public synchronized ObjectNode ended(String egressId, String liveKitRoomId, String status, String location, long size,
                                          long durationNanos) {
         Egress egress = egresses.get(egressId);
-        egresses.put(egressId, new Egress(egressId, egress.roomName(), egress.trackId(), egress.filepath(), status));
+        egresses.put(egressId, egress.withStatus(status));
         ObjectNode info = info(egresses.get(egressId)).put("roomId", liveKitRoomId);
         if (status.equals("EGRESS_COMPLETE")) {
             info.putArray("fileResults").addObject().put("filename", egress.filepath() + ".ogg")
@@ -175,7 +179,7 @@ public final class EgressStandIn implements AutoCloseable {
     private ObjectNode start(JsonNode request) {
         String egressId = "EG_standin" + ids.incrementAndGet();
         Egress egress = new Egress(egressId, request.path("roomName").asText(), request.path("trackId").asText(),
-                request.path("file").path("filepath").asText(), "EGRESS_STARTING");
+                request.path("file").path("filepath").asText(), request.path("file").path("s3"), "EGRESS_STARTING");
         egresses.put(egressId, egress);
         return info(egress);
     }
@@ -188,7 +192,7 @@ public final class EgressStandIn implements AutoCloseable {
         if (!egress.status().equals("EGRESS_STARTING") && !egress.status().equals("EGRESS_ACTIVE")) {
             return twirpError("failed_precondition", "egress is not active");
         }
-        Egress ending = new Egress(egressId, egress.roomName(), egress.trackId(), egress.filepath(), "EGRESS_ENDING");
+        Egress ending = egress.withStatus("EGRESS_ENDING");
         egresses.put(egressId, ending);
         stopped.add(egressId);
         return info(ending);

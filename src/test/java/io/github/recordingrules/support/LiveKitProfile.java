@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The function pointed at LiveKit: webhooks signed with the test API key ({@link LiveKitNode}), and Egress
- * at an {@link EgressStandIn} on loopback, shared by every test of this profile.
+ * at an {@link EgressStandIn} on loopback, shared by every test of this profile, uploading to an S3 bucket.
  */
 public class LiveKitProfile implements QuarkusTestProfile {
 
@@ -17,6 +17,18 @@ public class LiveKitProfile implements QuarkusTestProfile {
     /** The stand-in the running application calls. */
     public static synchronized EgressStandIn egress() {
         return egress;
+    }
+
+    /** Egress uploads to S3, so that the stand-in checks S3Upload's fields too. */
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("recording-rules.livekit.egress.s3-bucket", "test-recordings",
+                "recording-rules.livekit.egress.s3-prefix", "rooms/",
+                "recording-rules.livekit.egress.s3-region", "eu-west-1",
+                "recording-rules.livekit.egress.s3-endpoint", "https://s3.eu-west-1.amazonaws.com",
+                "recording-rules.livekit.egress.s3-access-key", "AKIATEST",
+                "recording-rules.livekit.egress.s3-secret", "s3-test-secret",
+                "recording-rules.livekit.egress.s3-force-path-style", "true");
     }
 
     @Override

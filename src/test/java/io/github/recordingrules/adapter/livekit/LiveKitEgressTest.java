@@ -144,7 +144,13 @@ class LiveKitEgressTest {
 
         assertThat(standIn.started()).as(description).extracting(Egress::trackId)
                 .containsExactlyInAnyOrderElementsOf(selected(example));
-        assertThat(standIn.started()).allSatisfy(egress -> assertThat(egress.roomName()).isEqualTo(roomName));
+        assertThat(standIn.started()).allSatisfy(egress -> {
+            assertThat(egress.roomName()).isEqualTo(roomName);
+            assertThat(egress.filepath()).as("LiveKit expands its own placeholders").startsWith("rooms/{room_name}/{publisher_identity}/");
+            assertThat(egress.s3().path("bucket").asText()).isEqualTo("test-recordings");
+            assertThat(egress.s3().path("region").asText()).isEqualTo("eu-west-1");
+            assertThat(egress.s3().path("forcePathStyle").asBoolean()).isTrue();
+        });
         assertThat(standIn.stopped()).isEmpty();
         assertEachEgressRecordsItsRecording(roomSid);
 
