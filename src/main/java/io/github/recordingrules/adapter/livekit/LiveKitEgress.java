@@ -15,6 +15,7 @@ import io.github.recordingrules.domain.room.RecordingMedia;
 import io.github.recordingrules.domain.room.RecordingStatus;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -33,6 +34,7 @@ import java.util.Set;
  * whose outcome is unknown {@code ListEgress} tells whether the egress exists: one recording never gets two.
  */
 @ApplicationScoped
+@Startup
 public class LiveKitEgress implements RecordingBackend {
 
     private static final Set<String> ENDED = Set.of("EGRESS_COMPLETE", "EGRESS_FAILED", "EGRESS_ABORTED",
@@ -51,6 +53,7 @@ public class LiveKitEgress implements RecordingBackend {
                 ? new EgressApi(httpUrl(this.config.url().get()), this.config.apiKey().get(), this.config.apiSecret().get(),
                 this.config.egress().timeout(), json)
                 : null;
+        // Checked at start-up (@Startup): without the SID in the path an egress could not be told apart.
         if (api != null && !this.config.egress().filepath().contains("{recording_sid}")) {
             throw new IllegalArgumentException("recording-rules.livekit.egress.filepath must contain {recording_sid}");
         }

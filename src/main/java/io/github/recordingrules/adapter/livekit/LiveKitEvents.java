@@ -52,7 +52,7 @@ final class LiveKitEvents {
             return Optional.empty();
         }
         checkLength("room.sid", roomId);
-        checkLength("room.name", roomName);
+        required("room.name", roomName);
         Map<String, String> ids = new LinkedHashMap<>();
         RoomEvent event = switch (eventName) {
             case "room_started" -> new RoomEvent.RoomCreated(at);
