@@ -251,6 +251,123 @@ check("update the room to completed", async () => {
   await assertRestException(video.rooms(state.room.uniqueName).fetch(), 404, 20404);
 });
 
+/** A room event callback of the seed scenario. */
+function roomEvent(room, event, extra) {
+  return Object.assign({
+    AccountSid: ACCOUNT_SID,
+    RoomSid: room,
+    RoomName: room,
+    RoomStatus: "in-progress",
+    RoomType: "group",
+    StatusCallbackEvent: event,
+    Timestamp: nextTimestamp(),
+  }, extra);
+}
+
+/** The original documentation's Alice, Bob and Carl and their eight tracks, through signed callbacks. */
+async function seedRoom() {
+  const seed = { room: sid("RM"), people: {}, tracks: {} };
+  for (const who of ["Alice", "Bob", "Carl"]) {
+    seed.people[who] = sid("PA");
+    const answer = await postCallback(roomEvent(seed.room, "participant-connected",
+      { ParticipantSid: seed.people[who], ParticipantIdentity: who, ParticipantStatus: "connected" }));
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  }
+  const published = [
+    ["Alice", "MTA_A", "audio", "alice-audio"], ["Alice", "MTA_C", "video", "alice-cam"], ["Alice", "MTA_S", "video", "screen"],
+    ["Bob", "MTB_A", "audio", "bob-audio"], ["Bob", "MTB_C", "video", "bob-cam"], ["Bob", "MTB_S", "video", "screen"],
+    ["Carl", "MTC_A", "audio", "carl-audio"], ["Carl", "MTC_C", "video", "carl-cam"],
+  ];
+  for (const [who, label, kind, name] of published) {
+    seed.tracks[label] = sid("MT");
+    const answer = await postCallback(trackAdded({ sid: seed.room, uniqueName: seed.room }, seed.people[who], who,
+      seed.tracks[label], kind, name));
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  }
+  return seed;
+}
+
+check("list rooms with a status filter over more than one page", async () => {
+  const since = new Date(Date.now() - 5);
+  const created = [];
+  for (let i = 0; i < 5; i++) {
+    created.push((await video.rooms.create({ uniqueName: "node-list-" + crypto.randomUUID() })).sid);
+  }
+  await video.rooms(created[1]).update({ status: "completed" });
+  await video.rooms(created[3]).update({ status: "completed" });
+
+  const open = await video.rooms.list({ status: "in-progress", dateCreatedAfter: since, pageSize: 2 });
+  assert.deepEqual(open.map((r) => r.sid), [created[0], created[2], created[4]]);
+  assert.ok(open.every((r) => r.status === "in-progress" && r.endTime === null));
+  const ended = await video.rooms.list({ status: "completed", dateCreatedAfter: since, pageSize: 1 });
+  assert.deepEqual(ended.map((r) => r.sid), [created[1], created[3]]);
+  assert.ok(ended.every((r) => r.status === "completed" && Number.isInteger(r.duration)));
+  const page = await video.rooms.page({ status: "in-progress", dateCreatedAfter: since, pageSize: 2 });
+  assert.equal(page.instances.length, 2);
+  assert.ok(page.nextPageUrl, "a next page");
+});
+
+check("participants and published tracks of the seed scenario", async () => {
+  const seed = await seedRoom();
+  state.seed = seed;
+  const disabled = await postCallback(roomEvent(seed.room, "track-disabled",
+    { ParticipantSid: seed.people.Bob, TrackSid: seed.tracks.MTB_C }));
+  assert.equal(disabled.status, 200);
+  await postCallback(roomEvent(seed.room, "participant-disconnected",
+    { ParticipantSid: seed.people.Carl, ParticipantIdentity: "Carl", ParticipantStatus: "disconnected" }));
+
+  const connected = await video.rooms(seed.room).participants.list();
+  assert.deepEqual(connected.map((p) => p.identity), ["Alice", "Bob"]);
+  assert.ok(connected.every((p) => p.status === "connected" && p.startTime instanceof Date && p.endTime === null));
+  const left = await video.rooms(seed.room).participants.list({ status: "disconnected" });
+  assert.deepEqual(left.map((p) => p.sid), [seed.people.Carl]);
+  assert.ok(left[0].duration > 0 && left[0].endTime > left[0].startTime);
+  const bob = await video.rooms(seed.room).participants("Bob").fetch();
+  assert.equal(bob.sid, seed.people.Bob);
+
+  const tracks = await video.rooms(seed.room).participants(seed.people.Bob).publishedTracks.list({ pageSize: 2 });
+  assert.deepEqual(tracks.map((t) => t.name), ["bob-audio", "bob-cam", "screen"]);
+  assert.deepEqual(tracks.map((t) => t.kind), ["audio", "video", "video"]);
+  assert.deepEqual(tracks.map((t) => t.enabled), [true, false, true]);
+  const screen = await video.rooms(seed.room).participants(seed.people.Bob).publishedTracks("screen").fetch();
+  assert.equal(screen.sid, seed.tracks.MTB_S);
+  assert.equal(screen.participantSid, seed.people.Bob);
+});
+
+check("recordings of every room by grouping SID, media type and status; fetch and delete", async () => {
+  const seed = state.seed;
+  await video.rooms(seed.room).recordingRules.update({ rules: [{ type: "include", all: true }] });
+
+  const inRoom = await video.recordings.list({ groupingSid: [seed.room], pageSize: 3 });
+  assert.equal(inRoom.length, 6, "Carl left: his tracks are not recorded");
+  assert.ok(inRoom.every((r) => r.status === "processing" && r.groupingSids.room_sid === seed.room));
+  const alices = await video.recordings.list({ groupingSid: [seed.room, seed.people.Alice] });
+  assert.deepEqual(alices.map((r) => r.sourceSid).sort(), [seed.tracks.MTA_A, seed.tracks.MTA_C, seed.tracks.MTA_S].sort());
+  const audio = await video.recordings.list({ groupingSid: [seed.room], mediaType: "audio" });
+  assert.deepEqual(audio.map((r) => r.trackName).sort(), ["alice-audio", "bob-audio"]);
+
+  await video.rooms(seed.room).update({ status: "completed" });
+  const completed = await video.recordings.list({ groupingSid: [seed.room], status: "completed" });
+  assert.equal(completed.length, 6);
+  assert.ok(completed.every((r) => Number.isInteger(r.duration)));
+
+  const mic = alices.find((r) => r.sourceSid === seed.tracks.MTA_A);
+  const fetched = await video.recordings(mic.sid).fetch();
+  assert.equal(fetched.sid, mic.sid);
+  assert.equal(fetched.status, "completed");
+  assert.equal(await video.recordings(mic.sid).remove(), true);
+  const cam = alices.find((r) => r.sourceSid === seed.tracks.MTA_C);
+  assert.equal(await video.rooms(seed.room).recordings(cam.sid).remove(), true);
+
+  assert.equal((await video.recordings(mic.sid).fetch()).status, "deleted");
+  const left = await video.recordings.list({ groupingSid: [seed.room] });
+  assert.equal(left.length, 4);
+  assert.ok(!left.some((r) => r.sid === mic.sid || r.sid === cam.sid), "deleted recordings are not listed");
+  const deleted = await video.recordings.list({ groupingSid: [seed.room], status: "deleted" });
+  assert.deepEqual(deleted.map((r) => r.sid).sort(), [mic.sid, cam.sid].sort());
+  await assertRestException(video.recordings(sid("RT")).fetch(), 404, 20404);
+});
+
 (async () => {
   let passed = 0;
   let failed = 0;

@@ -3,16 +3,10 @@ Debian's python3-twilio 7.7.1), as an application does, and posts signed room st
 media server does.
 
   BASE_URL=http://localhost:8080 TWILIO_ACCOUNT_SID=AC... TWILIO_AUTH_TOKEN=... \
-      /usr/bin/python3 compat.py [--strict-limits]
+      /usr/bin/python3 compat.py
 
 Optional: WEBHOOK_PATH (default /webhooks/room-events). Exits non-zero on any failure; the last line
-is "N passed, M failed", followed by ", K expected-failure (issue 15.9)" when the known failure below
-occurred.
-
---strict-limits: the check of issue 15.9 (20 rules of 256-character non-ASCII identities, which the
-library's json.dumps escapes past the 16384-character Rules limit) counts like any other. Without it,
-that check failing with exactly the known symptom (400, code 20001) is reported as an expected
-failure and does not fail the run; failing in any other way still does.
+is "N passed, M failed".
 """
 import datetime
 import json
@@ -45,10 +39,9 @@ BASE_URL = required("BASE_URL").rstrip("/")
 ACCOUNT_SID = required("TWILIO_ACCOUNT_SID")
 AUTH_TOKEN = required("TWILIO_AUTH_TOKEN")
 WEBHOOK_URL = BASE_URL + os.environ.get("WEBHOOK_PATH", "/webhooks/room-events")
-if set(sys.argv[1:]) - {"--strict-limits"}:
-    print(f"usage: {sys.argv[0]} [--strict-limits]", file=sys.stderr)
+if sys.argv[1:]:
+    print(f"usage: {sys.argv[0]}", file=sys.stderr)
     sys.exit(2)
-STRICT_LIMITS = "--strict-limits" in sys.argv[1:]
 
 TWILIO_VIDEO = "https://video.twilio.com"
 
@@ -139,10 +132,10 @@ AUDIO = {"type": "include", "kind": "audio"}
 checks = []
 
 
-def check(name, expected_failure=None):
-    """Registers a check; expected_failure is (label, predicate on the exception) for a known defect."""
+def check(name):
+    """Registers a check."""
     def register(fn):
-        checks.append((name, fn, expected_failure))
+        checks.append((name, fn))
         return fn
     return register
 
@@ -356,62 +349,54 @@ def complete_room():
     assert_rest_exception(lambda: video.rooms(room.unique_name).fetch(), 404, 20404)
 
 
-def maximal_non_ascii_rules():
-    """20 rules (the most a set holds), each naming a 256-character (the longest) non-ASCII identity."""
-    return [{"type": "include", "publisher": chr(0xE0 + i) * 256} for i in range(20)]
+def largest_rules():
+    """The largest valid rule set (docs/SPEC.md §2.5): 20 rules, each with every member (a None "all"
+    counts as absent) and 256-character non-ASCII names, wrapped as {"rules": [...]}."""
+    return {"rules": [{"type": "include", "all": None, "kind": "video", "publisher": chr(0x4E00 + i) * 256,
+                       "track": chr(0x5E00 + i) * 256} for i in range(20)]}
 
 
-@check("20 rules of 256-character non-ASCII identities, sent as a UTF-8 JSON string, are accepted")
-def maximal_rules_as_utf8_string():
+def as_shown(rules):
+    """The rules as the function shows them: absent (None) members left out."""
+    return [{name: value for name, value in rule.items() if value is not None} for rule in rules["rules"]]
+
+
+@check("the largest valid rules, sent as a UTF-8 JSON string, are accepted")
+def largest_rules_as_utf8_string():
     room = video.rooms.create(unique_name="python-utf8-" + str(uuid.uuid4()))
-    rules = maximal_non_ascii_rules()
+    rules = largest_rules()
     updated = video.rooms(room.sid).recording_rules.update(rules=json.dumps(rules, ensure_ascii=False))
-    assert_equal(updated.rules, rules, "updated rules")
-    assert_equal(video.rooms(room.sid).recording_rules.fetch().rules, rules, "fetched rules")
+    assert_equal(updated.rules, as_shown(rules), "updated rules")
+    assert_equal(video.rooms(room.sid).recording_rules.fetch().rules, as_shown(rules), "fetched rules")
 
 
-def is_rules_length_refusal(e):
-    """Issue 15.9's symptom: the escaped rules refused as too long (400, 20001)."""
-    return isinstance(e, TwilioRestException) and e.status == 400 and e.code == 20001
-
-
-@check("20 rules of 256-character non-ASCII identities, as the library encodes them, are accepted",
-       expected_failure=("issue 15.9", is_rules_length_refusal))
-def maximal_rules_as_the_library_encodes_them():
+@check("the largest valid rules, as the library encodes them, are accepted")
+def largest_rules_as_the_library_encodes_them():
     room = video.rooms.create(unique_name="python-escaped-" + str(uuid.uuid4()))
-    rules = maximal_non_ascii_rules()
-    # The library sends json.dumps(rules), which writes each à as \u00e0: six characters for one.
-    assert len(json.dumps(rules)) > 16384, len(json.dumps(rules))
+    rules = largest_rules()
+    # The library sends json.dumps(rules), which writes each character as \u4e00, six characters for one:
+    # exactly the function's Rules limit (Limits.RULES), which is derived from this encoding.
+    assert_equal(len(json.dumps(rules)), 63071, "the length json.dumps writes")
     updated = video.rooms(room.sid).recording_rules.update(rules=rules)
     assert_equal(client.http_client.last_request.data["Rules"], json.dumps(rules), "the Rules parameter sent")
-    assert_equal(updated.rules, rules, "updated rules")
-    assert_equal(video.rooms(room.sid).recording_rules.fetch().rules, rules, "fetched rules")
+    assert_equal(updated.rules, as_shown(rules), "updated rules")
+    assert_equal(video.rooms(room.sid).recording_rules.fetch().rules, as_shown(rules), "fetched rules")
 
 
 def main():
     passed = failed = 0
-    expected = []
-    for name, fn, expected_failure in checks:
+    for name, fn in checks:
         try:
             fn()
             passed += 1
             print(f"ok - {name}")
-            if expected_failure and not STRICT_LIMITS:
-                print(f"    ({expected_failure[0]} no longer fails: run with --strict-limits)")
-        except Exception as e:
-            if expected_failure and not STRICT_LIMITS and expected_failure[1](e):
-                expected.append(expected_failure[0])
-                print(f"expected-failure ({expected_failure[0]}) - {name}: {e}")
-                continue
+        except Exception:
             failed += 1
             print(f"not ok - {name}")
             print(re.sub(r"(?m)^", "    ", traceback.format_exc().rstrip()))
     print(f"twilio {twilio.__version__} ({os.path.dirname(twilio.__file__)}), python {platform.python_version()} "
-          f"({sys.executable}), {BASE_URL}, strict limits {'on' if STRICT_LIMITS else 'off'}")
-    summary = f"{passed} passed, {failed} failed"
-    if expected:
-        summary += f", {len(expected)} expected-failure ({', '.join(expected)})"
-    print(summary)
+          f"({sys.executable}), {BASE_URL}")
+    print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 
 

@@ -3,6 +3,7 @@ package io.github.recordingrules.bench;
 import io.github.recordingrules.domain.rules.InvalidRulesException;
 import io.github.recordingrules.domain.rules.RecordingRules;
 import io.github.recordingrules.domain.rules.RulesParser;
+import io.github.recordingrules.support.Fixtures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

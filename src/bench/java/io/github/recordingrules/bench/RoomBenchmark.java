@@ -6,6 +6,7 @@ import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomSnapshot;
 import io.github.recordingrules.domain.room.RandomSids;
 import io.github.recordingrules.domain.room.SidGenerator;
+import io.github.recordingrules.support.Fixtures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,70 +1,135 @@
 package io.github.recordingrules.application;
 
+import io.github.recordingrules.application.Notifications.Cause;
 import io.github.recordingrules.application.RoomStore.Conflict;
+import io.github.recordingrules.application.RoomStore.Expired;
 import io.github.recordingrules.application.RoomStore.SaveResult;
 import io.github.recordingrules.application.RoomStore.Saved;
 import io.github.recordingrules.application.RoomStore.StoredRoom;
 import io.github.recordingrules.domain.room.Outcome;
+import io.github.recordingrules.domain.room.Recording;
+import io.github.recordingrules.domain.room.RecordingStatus;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
+import io.github.recordingrules.domain.room.RoomSnapshot;
 import io.github.recordingrules.domain.room.RoomType;
 import io.github.recordingrules.domain.room.RoomTypeNotSupportedException;
+import io.github.recordingrules.domain.room.RulesPreview;
 import io.github.recordingrules.domain.room.SidGenerator;
 import io.github.recordingrules.domain.rules.RecordingRules;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The use cases: each reads a room, lets the domain change it, and writes it back with a
- * compare-and-set, retrying on a concurrent write. A change is thus atomic per room.
+ * compare-and-set, retrying on a concurrent write. A change is thus atomic per room, and so are the
+ * messages it causes: they are written by the same compare-and-set (docs/SPEC.md §11.1.4), then a first
+ * delivery attempt follows.
  */
 public final class RoomService {
 
     private static final System.Logger LOG = System.getLogger(RoomService.class.getName());
 
     private final RoomStore store;
+    private final AccountIndex index;
     private final UniqueNames names;
     private final SidGenerator sids;
     private final Clock clock;
     private final Duration maxRoomLifetime;
     private final Duration retention;
+    private final Duration keepDeleted;
     private final int maxAttempts;
+    private final Duration writeDeadline;
+    private final Outbound outbound;
+    private final Metrics metrics;
     private final RecordingBackend backend;
 
-    public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
-                       int maxAttempts) {
-        this(store, sids, clock, maxRoomLifetime, retention, maxAttempts, RecordingBackend.NONE);
+    /** Changes that cause messages (docs/SPEC.md §11.1): what they are, where they are announced, who delivers them. */
+    public record Outbound(Notifications notifications, CallbackTargets targets, Outbox outbox, Deliveries deliveries) {
+
+        static final Outbound NONE = new Outbound(Notifications.NONE, url -> Optional.empty(), null, null);
     }
 
-    public RoomService(RoomStore store, SidGenerator sids, Clock clock, Duration maxRoomLifetime, Duration retention,
-                       int maxAttempts, RecordingBackend backend) {
+    /**
+     * @param maxRoomLifetime how long a room is kept while in progress
+     * @param retention       how long an ended room is kept
+     * @param keepDeleted     how long a deleted recording's metadata stays readable (docs/SPEC.md §4.6)
+     * @param maxAttempts     compare-and-set attempts of one change before it gives up (409)
+     * @param writeDeadline   how long after a use case began its write may still be applied; a write the store
+     *                        would apply later is dropped, so that a failure answer means nothing was written
+     *                        (docs/SPEC.md §9.3); also the window of a due index entry (§11.1.5)
+     */
+    public record Settings(Duration maxRoomLifetime, Duration retention, Duration keepDeleted, int maxAttempts,
+                           Duration writeDeadline) {
+    }
+
+    /** A service whose changes cause no messages. */
+    public RoomService(RoomStore store, AccountIndex index, SidGenerator sids, Clock clock, Settings settings) {
+        this(store, index, sids, clock, settings, Outbound.NONE, Metrics.NONE);
+    }
+
+    /** A service with no media server that records on command. */
+    public RoomService(RoomStore store, AccountIndex index, SidGenerator sids, Clock clock, Settings settings,
+                       Outbound outbound, Metrics metrics) {
+        this(store, index, sids, clock, settings, outbound, metrics, RecordingBackend.NONE);
+    }
+
+    public RoomService(RoomStore store, AccountIndex index, SidGenerator sids, Clock clock, Settings settings,
+                       Outbound outbound, Metrics metrics, RecordingBackend backend) {
+        this.outbound = outbound;
         this.backend = backend;
+        this.metrics = metrics;
+        this.writeDeadline = settings.writeDeadline();
         this.store = store;
-        this.names = new UniqueNames(store, maxRoomLifetime);
+        this.index = index;
+        this.names = new UniqueNames(store, settings.maxRoomLifetime());
         this.sids = sids;
         this.clock = clock;
-        this.maxRoomLifetime = maxRoomLifetime;
-        this.retention = retention;
-        this.maxAttempts = maxAttempts;
+        this.maxRoomLifetime = settings.maxRoomLifetime();
+        this.retention = settings.retention();
+        this.keepDeleted = settings.keepDeleted();
+        this.maxAttempts = settings.maxAttempts();
     }
 
     public Room createRoom(NewRoom request) {
+        if (request.statusCallback() != null) {
+            outbound.targets().refusal(request.statusCallback()).ifPresent(reason -> {
+                throw new RefusedCallbackException(reason);
+            });
+        }
+        Instant deadline = clock.instant().plus(writeDeadline);
         String sid = sids.next("RM");
+        Instant now = clock.instant();
         Room room = Room.create(sid, request.uniqueName(), request.type(), request.recordParticipantsOnConnect(),
-                request.rules(), request.statusCallback(), request.statusCallbackMethod(), clock.instant());
+                request.rules(), request.statusCallback(), request.statusCallbackMethod(), now);
         if (request.uniqueName() != null) {
             names.claimForNewRoom(request.uniqueName(), sid);
         }
-        if (!(store.save(room, 0, maxRoomLifetime) instanceof Saved)) {
+        index.beforeSave(new AccountIndex.Update(sid, room.uniqueName(), room.dateCreated(), true, false, List.of(),
+                now.plus(maxRoomLifetime), now.plus(retention)));
+        List<OutboundMessage> messages = outbound.notifications().watches(room)
+                ? outbound.notifications().of(null, room, new Outcome(true, List.of(), List.of()), new Notifications.Created(now))
+                : List.of();
+        Announcement announcement = new Announcement(sid);
+        SaveResult result = store.save(room, 0, maxRoomLifetime, deadline, announcement.outgoing(messages));
+        if (result instanceof Expired) {
+            throw new StoreUnavailableException("the write of room " + sid + " came after its deadline", null);
+        }
+        if (!(result instanceof Saved)) {
             throw new IllegalStateException("a new room SID was already taken: " + sid);
         }
+        deliver(sid, messages);
         return room;
     }
 
@@ -82,13 +147,77 @@ public final class RoomService {
         return room;
     }
 
+    /** A recording of this room, unless it was deleted longer ago than deleted recordings are kept. */
+    public Recording findRecording(String roomSid, String recordingSid) {
+        return findRecording(findRoom(roomSid), recordingSid);
+    }
+
+    /** A recording of this room, as {@link #findRecording(String, String)} finds it. */
+    public Recording findRecording(Room room, String recordingSid) {
+        return room.recording(recordingSid).filter(this::readable)
+                .orElseThrow(() -> new RecordingNotFoundException(room.sid(), recordingSid));
+    }
+
+    /**
+     * A recording by its SID alone ({@code /v1/Recordings/{Sid}}): found through the index, read from its
+     * room, or from the copy kept of it once deleted if the room has expired since.
+     */
+    public RoomRecording findRecording(String recordingSid) {
+        Optional<String> roomSid = index.roomOfRecording(recordingSid);
+        if (roomSid.isPresent()) {
+            Optional<Recording> inRoom = store.load(roomSid.get()).flatMap(stored -> stored.room().recording(recordingSid));
+            if (inRoom.isPresent()) {
+                return new RoomRecording(roomSid.get(), inRoom.filter(this::readable)
+                        .orElseThrow(() -> new RecordingNotFoundException(null, recordingSid)));
+            }
+        }
+        return index.deletedRecording(recordingSid)
+                .filter(kept -> readable(kept.recording()))
+                .map(kept -> new RoomRecording(kept.roomSid(), kept.recording()))
+                .orElseThrow(() -> new RecordingNotFoundException(null, recordingSid));
+    }
+
+    /** Whether a recording is still shown: a deleted one only for {@code keepDeleted} after its deletion. */
+    boolean readable(Recording recording) {
+        return recording.readableAt(clock.instant(), keepDeleted);
+    }
+
+    /**
+     * Deletes an ended recording (docs/SPEC.md §4.6): {@code roomSid} null finds its room through the
+     * index. Deleting a deleted recording changes nothing.
+     */
+    public void deleteRecording(String roomSid, String recordingSid) {
+        String owner = roomSid;
+        if (owner == null) {
+            RoomRecording found = findRecording(recordingSid);
+            if (found.recording().status() == RecordingStatus.DELETED) {
+                return;
+            }
+            owner = found.roomSid();
+        }
+        mutate(owner, null, current -> {
+            Recording recording = current.recording(recordingSid).filter(this::readable)
+                    .orElseThrow(() -> new RecordingNotFoundException(roomSid, recordingSid));
+            return current.deleteRecording(recording.sid(), clock.instant());
+        }, new Notifications.RecordingDeleted(clock.instant()));
+    }
+
+    /** What posting these rules to the room now would start and stop, changing nothing. */
+    public RulesPreview previewRules(Room room, RecordingRules rules) {
+        return room.previewRules(rules, clock.instant());
+    }
+
     public RoomChange updateRules(String roomNameOrSid, RecordingRules rules) {
-        return mutate(names.resolve(roomNameOrSid), null, room -> room.replaceRules(rules, clock.instant(), sids));
+        Instant now = clock.instant();
+        return mutate(names.resolve(roomNameOrSid), null, room -> room.replaceRules(rules, now, sids),
+                new Notifications.RulesUpdated(now));
     }
 
     /** Ends the room, as {@code Status=completed} does; ending an ended room changes nothing. */
     public RoomChange completeRoom(String roomNameOrSid) {
-        RoomChange change = mutate(names.resolve(roomNameOrSid), null, room -> room.complete(clock.instant(), sids));
+        Instant now = clock.instant();
+        RoomChange change = mutate(names.resolve(roomNameOrSid), null, room -> room.complete(now, sids),
+                new Notifications.Completed(now));
         names.releaseAfter(change);
         return change;
     }
@@ -97,15 +226,15 @@ public final class RoomService {
      * Applies a status callback. A room first heard of here is registered with the name and type the
      * callback gives.
      */
-    public RoomChange handleEvent(String roomSid, String roomName, RoomType roomType, RoomEvent event) {
-        return handleEvent(roomSid, roomName, roomType, event, Map.of());
+    public RoomChange handleEvent(String roomSid, String roomName, RoomType roomType, String eventName, RoomEvent event) {
+        return handleEvent(roomSid, roomName, roomType, eventName, event, Map.of());
     }
 
     /**
      * Applies a media server's event that also tells the media server's own ids of the room's SIDs
      * (LiveKit's); they are remembered in the same write.
      */
-    public RoomChange handleEvent(String roomSid, String roomName, RoomType roomType, RoomEvent event,
+    public RoomChange handleEvent(String roomSid, String roomName, RoomType roomType, String eventName, RoomEvent event,
                                   Map<String, String> externalIds) {
         RoomChange change = mutate(roomSid, () -> {
             if (roomName != null && !(event instanceof RoomEvent.RoomEnded)) {
@@ -119,22 +248,25 @@ public final class RoomService {
             boolean learned = room.learnExternalIds(externalIds);
             Outcome outcome = room.apply(event, sids);
             return learned && !outcome.changed() ? new Outcome(true, List.of(), List.of()) : outcome;
-        });
+        }, new Notifications.Callback(eventName, event));
         names.releaseAfter(change);
         return change;
     }
 
     /** Remembers the media server's ids for SIDs of an existing room, e.g. the egress that records a recording. */
     public RoomChange rememberExternalIds(String roomSid, Map<String, String> externalIds) {
-        return mutate(roomSid, null, room -> new Outcome(room.learnExternalIds(externalIds), List.of(), List.of()));
+        return mutate(roomSid, null, room -> new Outcome(room.learnExternalIds(externalIds), List.of(), List.of()),
+                new Notifications.ExternalIdsLearned(clock.instant()));
     }
 
     private StoredRoom load(String roomSid) {
         return store.load(roomSid).orElseThrow(() -> new RoomNotFoundException(roomSid));
     }
 
-    private RoomChange mutate(String roomSid, Supplier<Room> whenAbsent, Function<Room, Outcome> change) {
+    private RoomChange mutate(String roomSid, Supplier<Room> whenAbsent, Function<Room, Outcome> change, Cause cause) {
+        Instant deadline = clock.instant().plus(writeDeadline);
         Optional<StoredRoom> current = store.load(roomSid);
+        Announcement announcement = new Announcement(roomSid);
         for (int attempt = 0; attempt < maxAttempts; attempt++) {
             Room room;
             long version;
@@ -148,27 +280,96 @@ public final class RoomService {
                 throw new RoomNotFoundException(roomSid);
             }
             boolean wasInProgress = room.inProgress();
+            RoomSnapshot before = outbound.notifications().watches(room) ? room.snapshot() : null;
             Outcome outcome = change.apply(room);
-            if (!outcome.changed() && version != 0) {
+            if (!outcome.changed() && version != 0 && !store.confirmsWrites()) {
                 return new RoomChange(room, outcome);
             }
-            Duration expireAfter = wasInProgress && !room.inProgress() ? retention
-                    : version == 0 ? maxRoomLifetime : null;
-            SaveResult result = store.save(room, version, expireAfter);
+            List<OutboundMessage> messages = before == null || !outcome.changed() ? List.of()
+                    : outbound.notifications().of(before, room, outcome, cause);
+            boolean ending = wasInProgress && !room.inProgress();
+            Duration expireAfter = ending ? retention : version == 0 ? maxRoomLifetime : null;
+            prepareIndex(room, version == 0, ending, outcome);
+            SaveResult result = store.save(room, version, expireAfter, deadline, announcement.outgoing(messages));
             if (result instanceof Saved) {
+                if (ending) {
+                    index.afterEnd(room.sid(), clock.instant().plus(retention), room.recordings().stream()
+                            .filter(r -> r.status() != RecordingStatus.DELETED).map(Recording::sid).toList());
+                }
+                metrics.recordings(roomSid, outcome.started().size(), outcome.stopped().size());
+                deliver(roomSid, messages);
                 tellBackend(room, outcome);
                 return new RoomChange(room, outcome);
             }
+            if (result instanceof Expired) {
+                announcement.expire();
+                current = store.load(roomSid);
+                continue;
+            }
+            metrics.compareAndSetRetry();
             current = ((Conflict) result).current();
             pauseAfterConflict(attempt, roomSid);
         }
         throw new ConcurrentUpdateException(roomSid);
     }
 
+    private void deliver(String roomSid, List<OutboundMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Set<Destination> destinations = new LinkedHashSet<>();
+        messages.forEach(message -> destinations.add(message.destination()));
+        outbound.deliveries().afterCommit(roomSid, destinations);
+    }
+
+    /**
+     * The room's due index entry, written before the first write that carries messages and renewed when that
+     * write has to be retried too late (docs/SPEC.md §11.1.5). The write may only apply within
+     * {@code writeDeadline} of the entry, by the store's clock.
+     */
+    private final class Announcement {
+
+        private final String roomSid;
+        private long notAfter;
+        private long announcedAtNanos;
+
+        Announcement(String roomSid) {
+            this.roomSid = roomSid;
+        }
+
+        Outgoing outgoing(List<OutboundMessage> messages) {
+            if (messages.isEmpty()) {
+                return Outgoing.NONE;
+            }
+            long window = writeDeadline.toNanos();
+            if (notAfter == 0 || System.nanoTime() - announcedAtNanos > window / 2) {
+                announcedAtNanos = System.nanoTime();
+                notAfter = outbound.outbox().announce(roomSid) + TimeUnit.NANOSECONDS.toMicros(window);
+            }
+            return new Outgoing(messages, notAfter);
+        }
+
+        void expire() {
+            notAfter = 0;
+        }
+    }
+
+    /** Writes to the index, before the save, what the save will commit (see {@link AccountIndex}). */
+    private void prepareIndex(Room room, boolean first, boolean ending, Outcome outcome) {
+        Instant now = clock.instant();
+        AccountIndex.Update update = new AccountIndex.Update(room.sid(), room.uniqueName(), room.dateCreated(), first,
+                ending, outcome.started(), now.plus(maxRoomLifetime), now.plus(retention));
+        if (!update.isEmpty()) {
+            index.beforeSave(update);
+        }
+        for (Recording deleted : outcome.deleted()) {
+            index.keepDeleted(room.sid(), deleted, deleted.dateDeleted().plus(keepDeleted));
+        }
+    }
+
     /**
      * Carries out what the committed change asks of the recording backend, once each, right away. A
-     * command that fails is logged and not tried again: the at-least-once delivery that will carry these
-     * commands (issue 10) is not there yet.
+     * command that fails is logged and not tried again here (docs/LIVEKIT.md, "Failing egresses").
      */
     private void tellBackend(Room room, Outcome outcome) {
         for (RecordingCommand command : backend.commandsFor(room, outcome)) {

@@ -27,15 +27,25 @@ public interface RecordingRulesConfig {
     Optional<List<String>> apiKeys();
 
     /**
-     * The largest request body accepted ({@code 64K}, {@code 1M}, or bytes); a larger one answers 413 with Twilio's error body.
-     * Twenty rules naming SIDs fit in a few KiB; the Rules field alone may hold 16 KiB.
+     * The largest request body accepted ({@code 128K}, {@code 1M}, or bytes); a larger one answers 413 with
+     * Twilio's error body. The default holds the largest valid request an official helper library sends:
+     * a room created with the longest values, about 116 000 bytes from the Java or Node library (each
+     * character of the 20 rules' names, the unique name and the callback URL, taking three bytes in UTF-8,
+     * is sent percent-encoded as nine; with Python's escaped rules, about 106 000).
      */
-    @WithDefault("64K")
+    @WithDefault("128K")
     MemorySize maxBodySize();
 
     /** How long an ended room and its recordings stay readable before Redis expires them. */
     @WithDefault("24h")
     Duration retention();
+
+    /**
+     * How long a deleted recording's metadata stays readable after its deletion, whatever its room's
+     * retention (Twilio: 30 days); its media is the media server's to delete.
+     */
+    @WithDefault("30d")
+    Duration deletedRecordingRetention();
 
     /** A room that never ends (no room-ended callback) expires this long after it was created. */
     @WithDefault("48h")
@@ -55,6 +65,16 @@ public interface RecordingRulesConfig {
 
     Redis redis();
 
+    MetricsSettings metrics();
+
+    StatusCallback statusCallback();
+
+    MediaServer mediaServer();
+
+    Outbound outbound();
+
+    Media media();
+
     /** Driving LiveKit directly: its webhooks in, per-track Egress out (docs/LIVEKIT.md). */
     LiveKit livekit();
 
@@ -69,11 +89,177 @@ public interface RecordingRulesConfig {
         boolean validateSignature();
     }
 
+    /** CloudWatch metrics, written to the log in Embedded Metric Format (docs/DEPLOYING.md). */
+    interface MetricsSettings {
+
+        /** Writes a metric record per request; off in dev mode and tests, where nothing reads them. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The CloudWatch namespace of every metric. */
+        @WithDefault("RecordingRules")
+        String namespace();
+
+        /** The {@code Function} dimension of every metric: on Lambda, the function's name. */
+        @WithDefault("${AWS_LAMBDA_FUNCTION_NAME:recording-rules}")
+        String function();
+    }
+
+    interface Media {
+
+        S3 s3();
+
+        /**
+         * Where recordings' media is fetched from when the media server reports an S3 location
+         * ({@code MediaExternalLocation} or {@code MediaUri} as {@code s3://bucket/key} or an S3 URL), or
+         * reports none and {@code bucket} is set (docs/SPEC.md §5.21).
+         */
+        interface S3 {
+
+            /** The region of the buckets; on Lambda AWS_REGION. */
+            @WithDefault("${AWS_REGION:us-east-1}")
+            String region();
+
+            /** An S3-compatible endpoint instead of AWS's (for example a local S3 for tests). */
+            Optional<java.net.URI> endpoint();
+
+            /** Path-style URLs ({@code endpoint/bucket/key}) instead of virtual-hosted ones. */
+            @WithDefault("false")
+            boolean pathStyle();
+
+            /** The bucket that holds recordings the media server reports no location for. */
+            Optional<String> bucket();
+
+            /**
+             * The key of such a recording in {@code bucket}: {@code {room_sid}}, {@code {recording_sid}},
+             * {@code {track_sid}}, {@code {participant_sid}} and {@code {container}} are replaced.
+             */
+            @WithDefault("{room_sid}/{recording_sid}.{container}")
+            String keyTemplate();
+        }
+    }
+
     interface Redis {
 
         /** Prefix of every key this function writes. */
         @WithDefault("rr")
         String keyPrefix();
+
+        /**
+         * How many replicas must confirm each write of a room ({@code WAIT}) before the request is answered;
+         * 0 (the default, right for a single node) answers as soon as the primary has it. With a replica
+         * promoted by a failover, a write the primary acknowledged but had not replicated is lost.
+         */
+        @WithDefault("0")
+        int waitForReplicas();
+
+        /**
+         * How long a write waits for those replicas; not confirmed by then, the request answers 503 (the
+         * sender's retry recomputes the change). Keep it below {@code quarkus.redis.timeout}.
+         */
+        @WithDefault("500ms")
+        Duration waitTimeout();
+
+        /**
+         * How long after a request began Redis may still apply its write; a write Redis would apply later
+         * (stalled by a failover or {@code CLIENT PAUSE}) is dropped, so a 503 means nothing was written
+         * (docs/SPEC.md §9.3). Keep it below {@code quarkus.redis.timeout}: the difference is the margin for
+         * the clocks of the function and Redis to differ and for the reply to come back. It is also the window
+         * within which a write that commits outbound messages must follow its due index entry (§11.1.5).
+         */
+        @WithDefault("750ms")
+        Duration writeDeadline();
+
+        /** How far apart the clocks of two Redis nodes may be (Cluster); widens the due index's grace period. */
+        @WithDefault("5s")
+        Duration maxClockSkew();
+    }
+
+    /** Twilio's room status callbacks, sent to each room's {@code StatusCallback} (docs/SPEC.md §11.1.1). */
+    interface StatusCallback {
+
+        /** Sends them; off, a room's {@code StatusCallback} is stored and shown but never called. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** When an application is sent {@code recording-completed}. */
+        @WithDefault("at-stop")
+        RecordingCompletedAt recordingCompleted();
+    }
+
+    enum RecordingCompletedAt {
+        /** When the recording stops (its track leaves the set, the room ends), without media details. */
+        AT_STOP,
+        /** When the media server reports {@code recording-completed}, with the media details it reports. */
+        AT_MEDIA_REPORT
+    }
+
+    /** Signed pushes of the recording tracks to the media server (docs/SPEC.md §11.1.2). */
+    interface MediaServer {
+
+        /** Where every change of a room's recording tracks is pushed; none: nothing is pushed. */
+        Optional<String> url();
+
+        /** The HMAC-SHA256 key of the pushes' signature; required with {@code url}. Never logged. */
+        Optional<String> secret();
+    }
+
+    /** Delivery of status callbacks and pushes (docs/SPEC.md §11.1.4). */
+    interface Outbound {
+
+        /** The first attempt right after a change, in all for one request: a slow receiver never holds the caller longer. */
+        @WithDefault("2s")
+        Duration firstAttemptTimeout();
+
+        /** One later attempt, from the sweep. */
+        @WithDefault("5s")
+        Duration attemptTimeout();
+
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        /** How much of a receiver's answer is read; the rest is discarded. */
+        @WithDefault("16K")
+        MemorySize maxAnswerSize();
+
+        /** Private, loopback or link-local networks that may be called anyway, as CIDRs ({@code 10.0.0.0/8,127.0.0.1/32}). */
+        Optional<List<String>> allowedPrivateNetworks();
+
+        /** How long a room's delivery is held by one instance without news from it. */
+        @WithDefault("60s")
+        Duration lease();
+
+        Retry retry();
+
+        Sweep sweep();
+
+        interface Retry {
+
+            @WithDefault("15s")
+            Duration initialBackoff();
+
+            @WithDefault("15m")
+            Duration maxBackoff();
+
+            /** How long a message is retried after it was committed; then it is dead-lettered. */
+            @WithDefault("6h")
+            Duration period();
+        }
+
+        /** The scheduled sweep (serverless.yml), which delivers what is due. */
+        interface Sweep {
+
+            /** Its time budget: keep it below the function's timeout. */
+            @WithDefault("7s")
+            Duration timeLimit();
+
+            @WithDefault("500")
+            int maxRooms();
+
+            /** Rooms delivered at once. */
+            @WithDefault("8")
+            int parallelism();
+        }
     }
 
     interface LiveKit {

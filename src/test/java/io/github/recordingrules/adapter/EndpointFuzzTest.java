@@ -1,6 +1,7 @@
 package io.github.recordingrules.adapter;
 
 import io.github.recordingrules.support.Api;
+import io.github.recordingrules.support.TwilioSigner;
 import io.github.recordingrules.support.property.Gen;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static io.github.recordingrules.support.Api.api;
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 import static io.github.recordingrules.support.Webhooks.PATH;
 import static io.github.recordingrules.support.Webhooks.nextTimestamp;
 import static io.github.recordingrules.support.Webhooks.sid;
@@ -232,8 +232,8 @@ class EndpointFuzzTest {
 
     private Snapshot snapshot() {
         return new Snapshot(redis.execute("DBSIZE").toLong(),
-                redis.hash(String.class).hgetall("rr:{" + room + "}:room"),
-                redis.value(String.class).get("rr:name:" + roomName));
+                redis.hash(String.class).hgetall(KEYS.room(room)),
+                redis.value(String.class).get(KEYS.name(roomName)));
     }
 
     private void newTargetRoom() {
@@ -371,18 +371,7 @@ class EndpointFuzzTest {
         for (Param p : params) {
             sorted.computeIfAbsent(roundTrip(p.name()), k -> new ArrayList<>()).add(roundTrip(p.value()));
         }
-        StringBuilder data = new StringBuilder("http://localhost:" + RestAssured.port + PATH);
-        sorted.forEach((name, values) -> {
-            values.sort(null);
-            values.forEach(value -> data.append(name).append(value));
-        });
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(Api.AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TwilioSigner.signAll("http://localhost:" + RestAssured.port + PATH, sorted, Api.AUTH_TOKEN);
     }
 
     private static String roundTrip(String value) {

@@ -4,18 +4,14 @@ import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomType;
 import io.github.recordingrules.domain.room.RandomSids;
-import io.github.recordingrules.domain.room.SidGenerator;
+import io.github.recordingrules.support.InMemoryAccountIndex;
+import io.github.recordingrules.support.InMemoryRoomStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,9 +27,12 @@ class RoomServiceStoreFailureTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final String SID = "RM" + "0".repeat(31) + "1";
 
-    private final FlakyStore store = new FlakyStore();
-    private final RoomService rooms = new RoomService(store, new RandomSids(), Clock.fixed(T0, ZoneOffset.UTC),
-            LIFETIME, RETENTION, 8);
+    private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+
+    private final InMemoryRoomStore store = new InMemoryRoomStore(CLOCK);
+    private final InMemoryAccountIndex index = new InMemoryAccountIndex();
+    private final RoomService rooms = new RoomService(store, index, new RandomSids(), CLOCK,
+            new RoomService.Settings(LIFETIME, RETENTION, Duration.ofDays(30), 8, Duration.ofMillis(750)));
 
     private static NewRoom named(String name) {
         return new NewRoom(name, RoomType.GROUP, false, null, null, null);
@@ -41,10 +40,10 @@ class RoomServiceStoreFailureTest {
 
     @Test
     void aCreateThatFailsAfterClaimingTheNameDoesNotBlockTheName() {
-        store.failNext.add("save");
+        store.failNext("save");
         assertThatThrownBy(() -> rooms.createRoom(named("daily"))).isInstanceOf(StoreUnavailableException.class);
-        assertThat(store.names).containsKey("daily");
-        assertThat(store.rooms).isEmpty();
+        assertThat(store.holdsName("daily")).isTrue();
+        assertThat(store.isEmpty()).isTrue();
 
         Room created = rooms.createRoom(named("daily"));
 
@@ -54,7 +53,7 @@ class RoomServiceStoreFailureTest {
     @Test
     void anEndThatFailsBeforeReleasingTheNameDoesNotBlockTheName() {
         Room first = rooms.createRoom(named("weekly"));
-        store.failNext.add("releaseName");
+        store.failNext("releaseName");
         assertThatThrownBy(() -> rooms.completeRoom(first.sid())).isInstanceOf(StoreUnavailableException.class);
         rooms.completeRoom(first.sid());
 
@@ -66,81 +65,44 @@ class RoomServiceStoreFailureTest {
     @Test
     void aRoomFirstHeardOfInACallbackKeepsItsNameWhenTheCallbackIsRetriedAfterAFailure() {
         RoomEvent created = new RoomEvent.RoomCreated(T0);
-        store.failNext.add("claimName");
-        assertThatThrownBy(() -> rooms.handleEvent(SID, "standup", RoomType.GROUP, created))
+        store.failNext("claimName");
+        assertThatThrownBy(() -> rooms.handleEvent(SID, "standup", RoomType.GROUP, "room-created", created))
                 .isInstanceOf(StoreUnavailableException.class);
 
-        rooms.handleEvent(SID, "standup", RoomType.GROUP, created);
+        rooms.handleEvent(SID, "standup", RoomType.GROUP, "room-created", created);
 
         assertThat(rooms.findRoom("standup").sid()).isEqualTo(SID);
     }
 
     @Test
     void aRoomFirstHeardOfInItsRoomEndedCallbackExpiresAfterTheRetention() {
-        rooms.handleEvent(SID, "late", RoomType.GROUP, new RoomEvent.RoomEnded(T0));
+        rooms.handleEvent(SID, "late", RoomType.GROUP, "room-ended", new RoomEvent.RoomEnded(T0));
 
-        assertThat(store.rooms.get(SID).room().inProgress()).isFalse();
-        assertThat(store.expiry.get(SID)).isEqualTo(RETENTION);
-        assertThat(store.names).doesNotContainKey("late");
+        assertThat(store.stored(SID).orElseThrow().inProgress()).isFalse();
+        assertThat(store.expiry(SID)).contains(RETENTION);
+        assertThat(store.holdsName("late")).isFalse();
     }
 
-    /** In memory; an operation named in {@code failNext} fails once, before writing anything. */
-    static final class FlakyStore implements RoomStore {
+    @Test
+    void theIndexIsWrittenBeforeTheCommitSoThatACrashAfterItLosesNothingAndOneBeforeItIsSkipped() {
+        Room room = rooms.createRoom(new NewRoom(null, RoomType.GROUP, true, null, null, null));
+        assertThat(index.inProgress).containsKey(room.sid());
+        RoomEvent.TrackAdded mic = new RoomEvent.TrackAdded(T0.plusSeconds(1), "PA" + "1".repeat(32), "alice",
+                "MT" + "1".repeat(32), io.github.recordingrules.domain.rules.TrackKind.AUDIO, "mic");
 
-        final Map<String, StoredRoom> rooms = new HashMap<>();
-        final Map<String, Duration> expiry = new HashMap<>();
-        final Map<String, String> names = new HashMap<>();
-        final Set<String> failNext = new HashSet<>();
+        store.failNext("save");
+        assertThatThrownBy(() -> rooms.handleEvent(room.sid(), null, RoomType.GROUP, "track-added", mic))
+                .isInstanceOf(StoreUnavailableException.class);
+        String uncommitted = index.recordings.keySet().iterator().next();
+        Listings listings = new Listings(store, index, Clock.fixed(T0, ZoneOffset.UTC), Duration.ofDays(30));
+        assertThat(listings.recordings(new RecordingQuery(null, null, null, null, null, null), 50, 0).items())
+                .as("an entry whose change never committed is skipped").isEmpty();
+        assertThatThrownBy(() -> rooms.findRecording(uncommitted)).isInstanceOf(RecordingNotFoundException.class);
 
-        private void maybeFail(String operation) {
-            if (failNext.remove(operation)) {
-                throw new StoreUnavailableException("injected failure of " + operation, null);
-            }
-        }
+        String committed = rooms.handleEvent(room.sid(), null, RoomType.GROUP, "track-added", mic).outcome().started().get(0).sid();
 
-        @Override
-        public Optional<StoredRoom> load(String roomSid) {
-            maybeFail("load");
-            return Optional.ofNullable(rooms.get(roomSid))
-                    .map(s -> new StoredRoom(Room.restore(s.room().snapshot()), s.version()));
-        }
-
-        @Override
-        public SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
-            maybeFail("save");
-            StoredRoom current = rooms.get(room.sid());
-            long version = current == null ? 0 : current.version();
-            if (version != expectedVersion) {
-                return new Conflict(Optional.ofNullable(current));
-            }
-            rooms.put(room.sid(), new StoredRoom(Room.restore(room.snapshot()), version + 1));
-            if (expireAfter != null) {
-                expiry.put(room.sid(), expireAfter);
-            }
-            return new Saved(version + 1);
-        }
-
-        @Override
-        public Optional<String> roomSidForName(String uniqueName) {
-            maybeFail("roomSidForName");
-            return Optional.ofNullable(names.get(uniqueName));
-        }
-
-        @Override
-        public boolean claimName(String uniqueName, String roomSid, String staleSid, Duration expireAfter) {
-            maybeFail("claimName");
-            String holder = names.get(uniqueName);
-            if (holder != null && !holder.equals(staleSid)) {
-                return false;
-            }
-            names.put(uniqueName, roomSid);
-            return true;
-        }
-
-        @Override
-        public void releaseName(String uniqueName, String roomSid) {
-            maybeFail("releaseName");
-            names.remove(uniqueName, roomSid);
-        }
+        assertThat(listings.recordings(new RecordingQuery(null, null, null, null, null, null), 50, 0).items())
+                .extracting(found -> found.recording().sid()).containsExactly(committed);
+        assertThat(rooms.findRecording(committed).roomSid()).isEqualTo(room.sid());
     }
 }

@@ -12,6 +12,7 @@ import static io.github.recordingrules.support.Webhooks.nextTimestamp;
 import static io.github.recordingrules.support.Webhooks.post;
 import static io.github.recordingrules.support.Webhooks.sid;
 import static io.github.recordingrules.support.Webhooks.track;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -24,19 +25,48 @@ class MigrationGuideTest {
     private static final String ALICE = sid("PA", "guide-alice");
 
     @Test
-    void listingRoomsIsNotImplemented() {
-        TwilioErrors.assertTwilioError(api().get("/v1/Rooms"), 405, 20004);
+    void roomsAreListedOldestFirstAndInProgressOnesUnlessAnotherStatusIsAskedFor() {
+        String name = "guide-list-" + UUID.randomUUID();
+        String first = api().formParam("UniqueName", name).post("/v1/Rooms").then().statusCode(201).extract().path("sid");
+        api().formParam("Status", "completed").post("/v1/Rooms/{room}", first).then().statusCode(202);
+        String second = api().formParam("UniqueName", name).post("/v1/Rooms").then().statusCode(201).extract().path("sid");
+
+        api().queryParam("UniqueName", name).get("/v1/Rooms").then().statusCode(200)
+                .body("rooms.sid", contains(second));
+        api().queryParam("UniqueName", name).queryParam("Status", "completed").get("/v1/Rooms").then().statusCode(200)
+                .body("rooms.sid", contains(first));
+        api().formParam("Status", "completed").post("/v1/Rooms/{room}", second).then().statusCode(202);
+        api().queryParam("UniqueName", name).queryParam("Status", "completed").get("/v1/Rooms").then().statusCode(200)
+                .body("rooms.sid", contains(first, second));
+        api().queryParam("Status", "failed").get("/v1/Rooms").then().statusCode(200).body("rooms", empty());
     }
 
     @Test
-    void participantsAndRecordingMediaAreNotServed() {
+    void participantsLinkTheirPublishedTracksOnlyAndRoomsHaveNoTranscriptions() {
         String room = api().formParam("RecordParticipantsOnConnect", "true").post("/v1/Rooms")
                 .then().statusCode(201).extract().path("sid");
         String recording = post(track(room, "track-added", ALICE, "Alice", sid("MT", room + "-guide"), "audio", "mic",
                 nextTimestamp())).statusCode(200).extract().path("started[0].sid");
 
-        TwilioErrors.assertTwilioError(api().get("/v1/Rooms/{room}/Participants", room), 404, 20404);
+        api().get("/v1/Rooms/{room}/Participants/{sid}", room, ALICE).then().statusCode(200)
+                .body("links.keySet()", contains("published_tracks"));
+        api().get("/v1/Rooms/{room}/Transcriptions", room).then().statusCode(200).body("transcriptions", empty());
+        TwilioErrors.assertTwilioError(api().get("/v1/Rooms/{room}/Participants/{sid}/SubscribedTracks", room, ALICE),
+                404, 20404);
+        TwilioErrors.assertTwilioError(api().delete("/v1/Rooms/{room}/Recordings/{sid}", room, recording), 400, 20001);
+    }
+
+    @Test
+    void aCompletedRecordingWithoutAMediaLocationHasNoMedia() {
+        String room = api().formParam("RecordParticipantsOnConnect", "true").post("/v1/Rooms")
+                .then().statusCode(201).extract().path("sid");
+        String recording = post(track(room, "track-added", ALICE, "Alice", sid("MT", room + "-nomedia"), "audio", "mic",
+                nextTimestamp())).statusCode(200).extract().path("started[0].sid");
         TwilioErrors.assertTwilioError(api().get("/v1/Rooms/{room}/Recordings/{sid}/Media", room, recording), 404, 20404);
+        api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(202);
+
+        TwilioErrors.assertTwilioError(api().get("/v1/Rooms/{room}/Recordings/{sid}/Media", room, recording), 404, 20404);
+        TwilioErrors.assertTwilioError(api().get("/v1/Recordings/{sid}/Media", recording), 404, 20404);
     }
 
     @Test
@@ -78,7 +108,7 @@ class MigrationGuideTest {
     void rulesPostedToACompletedRoomAreKeptButRecordNothing() {
         String room = api().formParam("RecordParticipantsOnConnect", "true").post("/v1/Rooms")
                 .then().statusCode(201).extract().path("sid");
-        api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(200);
+        api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(202);
 
         api().formParam("Rules", "[{\"type\":\"include\",\"kind\":\"audio\"}]").post("/v1/Rooms/{room}/RecordingRules", room)
                 .then().statusCode(200).body("rules", hasSize(1));

@@ -5,12 +5,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import static io.github.recordingrules.compat.ExternalCommand.projectDir;
 import static io.github.recordingrules.compat.ExternalCommand.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,24 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class NodeLibraryTest {
 
-    static final String NOT_FOUND = "Node.js not found: the npm twilio compatibility check did not run";
-
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
 
     @Test
     void theNpmTwilioLibraryWorksAgainstTheFunction() throws Exception {
-        requireTool("node");
-        requireTool("npm");
-        Path project = projectDir().resolve("compat/node");
+        Path project = ExternalCommand.nodeProject();
         assertThat(project.resolve("compat.js")).as("the Node compatibility script").exists();
-
-        if (!Files.isDirectory(project.resolve("node_modules/twilio"))) {
-            ExternalCommand.Result install = run(project, INSTALL_TIMEOUT, Map.of(),
-                    "npm", "install", "--no-package-lock", "--no-audit", "--no-fund");
-            System.out.println(install.output());
-            assertThat(install.exitCode()).as("npm install in %s:%n%s", project, install.output()).isZero();
-        }
 
         ExternalCommand.Result result = run(project, RUN_TIMEOUT, Map.of(
                         "BASE_URL", "http://localhost:" + RestAssured.port,
@@ -50,12 +36,5 @@ class NodeLibraryTest {
         System.out.println("node compat/node/compat.js:\n" + result.output());
         assertThat(result.exitCode()).as("node compat.js exit code; output:%n%s", result.output()).isZero();
         assertThat(result.output()).as("node output").containsPattern("(?m)^\\d+ passed, 0 failed$");
-    }
-
-    /** Skips the test when the tool is missing, or fails it when REQUIRE_NODE_TESTS=1. */
-    private static void requireTool(String tool) {
-        if (!ExternalCommand.succeeds(tool, "--version")) {
-            ExternalCommand.skipOrFail(NOT_FOUND + " (`" + tool + " --version` did not run)", "REQUIRE_NODE_TESTS");
-        }
     }
 }

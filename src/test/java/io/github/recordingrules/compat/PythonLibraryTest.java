@@ -34,8 +34,6 @@ class PythonLibraryTest {
         Path project = projectDir().resolve("compat/python");
         assertThat(project.resolve("compat.py")).as("the Python compatibility script").exists();
 
-        // Issue 15.9 (escaped non-ASCII rules over the Rules limit) is reported as an expected failure
-        // until it is fixed; then pass --strict-limits here so that it counts.
         ExternalCommand.Result result = run(project, RUN_TIMEOUT, Map.of(
                         "BASE_URL", "http://localhost:" + RestAssured.port,
                         "TWILIO_ACCOUNT_SID", Api.ACCOUNT_SID,
@@ -45,7 +43,7 @@ class PythonLibraryTest {
         System.out.println(PYTHON + " compat/python/compat.py:\n" + result.output());
         assertThat(result.exitCode()).as("compat.py exit code; output:%n%s", result.output()).isZero();
         assertThat(result.output()).as("compat.py output")
-                .containsPattern("(?m)^\\d+ passed, 0 failed(, 1 expected-failure \\(issue 15\\.9\\))?$");
+                .containsPattern("(?m)^\\d+ passed, 0 failed$");
     }
 
     /** Skips the test when /usr/bin/python3 or its twilio module is missing, or fails it when REQUIRE_PYTHON_TESTS=1. */

@@ -25,10 +25,18 @@ public final class LocalRedisCluster implements AutoCloseable {
     }
 
     public static LocalRedisCluster start(int masters) {
+        return start(masters, null);
+    }
+
+    /**
+     * The same cluster, {@link LocalRedis#secured secured}: over TLS only, clients and the cluster bus alike, when
+     * {@code tls} is given; each setting (for example {@code "requirepass …"}) applies to every node.
+     */
+    public static LocalRedisCluster start(int masters, LocalRedis.Tls tls, String... settings) {
         List<LocalRedis> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < masters; i++) {
-                nodes.add(startNode());
+                nodes.add(startNode(tls, settings));
             }
             for (int i = 0; i < masters; i++) {
                 int from = i * SLOTS / masters;
@@ -57,12 +65,19 @@ public final class LocalRedisCluster implements AutoCloseable {
      * Redis 6.2 listens for the cluster bus on the port + 10000 (cluster-port came in 7.0), so a node on
      * a free port above 55535 cannot start: try another free port.
      */
-    private static LocalRedis startNode() {
+    private static LocalRedis startNode(LocalRedis.Tls tls, String... extraSettings) {
+        List<String> settings = new ArrayList<>(List.of("cluster-enabled yes", "cluster-config-file nodes.conf",
+                "cluster-node-timeout 5000"));
+        if (tls != null) {
+            settings.addAll(List.of("tls-cluster yes", "tls-replication yes"));
+        }
+        settings.addAll(List.of(extraSettings));
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
-                LocalRedis node = LocalRedis.start("cluster-enabled yes", "cluster-config-file nodes.conf",
-                        "cluster-node-timeout 5000");
+                LocalRedis node = tls == null && extraSettings.length == 0
+                        ? LocalRedis.start(settings.toArray(String[]::new))
+                        : LocalRedis.secured(tls, settings.toArray(String[]::new));
                 if (node.port() + 10000 <= 65535) {
                     return node;
                 }

@@ -3,21 +3,16 @@ package io.github.recordingrules.support;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 
 /**
- * A media server posting Twilio-style room status callbacks, signed as Twilio signs them. The
- * signing here is written independently of the function's own verifier on purpose.
+ * A media server posting Twilio-style room status callbacks, signed as Twilio signs them
+ * ({@link TwilioSigner}).
  */
 public final class Webhooks {
 
@@ -37,15 +32,7 @@ public final class Webhooks {
     }
 
     public static String sign(String url, Map<String, String> params, String token) {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TwilioSigner.sign(url, params, token);
     }
 
     /** Posts the callback with a valid signature. */
@@ -92,7 +79,6 @@ public final class Webhooks {
 
     /** A SID with the given prefix, its 32 hex digits derived from the label, so tests read well. */
     public static String sid(String prefix, String label) {
-        String hex = String.format("%032x", new java.math.BigInteger(1, label.getBytes(StandardCharsets.UTF_8)));
-        return prefix + hex.substring(hex.length() - 32);
+        return Fixtures.sid(prefix, label);
     }
 }

@@ -1,10 +1,7 @@
 package io.github.recordingrules.adapter.redis;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.recordingrules.adapter.twilio.TwilioSignature;
-import io.github.recordingrules.bench.Fixtures;
+import io.github.recordingrules.adapter.http.TwilioSignature;
+import io.github.recordingrules.support.Fixtures;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RandomSids;
@@ -25,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The CPU a state-changing webhook spends around Redis: verify the signature, decode the stored room
- * (HMGET answer), apply the event, encode the new state (EVALSHA argument). The ObjectMapper is set up
- * as Quarkus sets up its own (modules found on the class path, ISO dates, unknown properties ignored).
+ * (HMGET answer), apply the event, encode the new state (EVALSHA argument), with the store's own
+ * {@link RoomDocuments}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,7 +33,6 @@ public class CodecBenchmark {
     @Param({"50"})
     public int tracks;
 
-    private RoomCodec codec;
     private String stored;
     private Room room;
     private RoomEvent.TrackAdded event;
@@ -48,12 +44,8 @@ public class CodecBenchmark {
 
     @Setup
     public void setUp() {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        codec = new RoomCodec(json);
         room = Fixtures.roomWithTracks(tracks, sids);
-        stored = codec.encode(room);
+        stored = RoomDocuments.encode(room);
         event = Fixtures.newTrackAdded(tracks);
         signature = new TwilioSignature("0123456789abcdef0123456789abcdef");
         form = new LinkedHashMap<>();
@@ -76,12 +68,12 @@ public class CodecBenchmark {
 
     @Benchmark
     public String encode() {
-        return codec.encode(room);
+        return RoomDocuments.encode(room);
     }
 
     @Benchmark
     public Room decode() {
-        return codec.decode(stored);
+        return RoomDocuments.decode(RoomDocuments.SCHEMA, stored);
     }
 
     @Benchmark
@@ -95,8 +87,8 @@ public class CodecBenchmark {
         if (!signature.verify(url, form, signed)) {
             throw new IllegalStateException();
         }
-        Room current = codec.decode(stored);
+        Room current = RoomDocuments.decode(RoomDocuments.SCHEMA, stored);
         current.apply(event, sids);
-        return codec.encode(current);
+        return RoomDocuments.encode(current);
     }
 }

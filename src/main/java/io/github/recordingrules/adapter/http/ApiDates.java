@@ -1,6 +1,7 @@
 package io.github.recordingrules.adapter.http;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,5 +35,20 @@ public final class ApiDates {
                 throw new InvalidParameterException(parameter + " must be an ISO 8601 date and time");
             }
         }
+    }
+
+    /**
+     * A date filter that may also be a day alone ({@code 2026-01-01}, midnight UTC), as Twilio documents
+     * for the rooms list; null when absent.
+     */
+    public static Instant parseDayOrTime(String parameter, String value) {
+        if (value != null && value.length() == 10) {
+            try {
+                return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new InvalidParameterException(parameter + " must be an ISO 8601 date, or date and time");
+            }
+        }
+        return parse(parameter, value);
     }
 }

@@ -1,10 +1,14 @@
 package io.github.recordingrules.adapter.http;
 
 import io.github.recordingrules.application.ConcurrentUpdateException;
+import io.github.recordingrules.application.Metrics;
+import io.github.recordingrules.application.MediaNotFoundException;
 import io.github.recordingrules.application.RecordingNotFoundException;
+import io.github.recordingrules.application.RefusedCallbackException;
 import io.github.recordingrules.application.RoomNotFoundException;
 import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.application.UniqueNameInUseException;
+import io.github.recordingrules.domain.room.RecordingInProgressException;
 import io.github.recordingrules.domain.room.RoomTypeNotSupportedException;
 import io.github.recordingrules.domain.rules.InvalidRulesException;
 import jakarta.validation.ConstraintViolation;
@@ -26,6 +30,12 @@ public class ErrorMappers {
 
     private static final String URL_DECODER = "org.jboss.resteasy.reactive.common.util.URLUtils";
 
+    private final Metrics metrics;
+
+    ErrorMappers(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
     @ServerExceptionMapper
     public Response invalidRules(InvalidRulesException e) {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -43,7 +53,18 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response recordingNotFound(RecordingNotFoundException e) {
-        return notFound("/Rooms/" + e.roomSid() + "/Recordings/" + e.recordingSid());
+        return notFound(recordingPath(e.roomSid(), e.recordingSid()));
+    }
+
+    @ServerExceptionMapper
+    public Response mediaNotFound(MediaNotFoundException e) {
+        return notFound(recordingPath(e.roomSid(), e.recordingSid()) + "/Media");
+    }
+
+    @ServerExceptionMapper
+    public Response recordingInProgress(RecordingInProgressException e) {
+        return TwilioError.of(400, TwilioError.INVALID_PARAMETER, "Recording " + e.recordingSid()
+                + " is still processing: it can be deleted once it has completed").toResponse();
     }
 
     @ServerExceptionMapper
@@ -64,6 +85,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response refusedCallback(RefusedCallbackException e) {
+        return TwilioError.of(400, TwilioError.INVALID_PARAMETER, "StatusCallback is refused: " + e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         String message = e.getConstraintViolations().stream()
                 .map(ConstraintViolation::getMessage)
@@ -75,11 +101,13 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
         LOG.warnf("Redis unavailable: %s", e.getMessage());
+        metrics.unavailable(Metrics.REDIS_UNAVAILABLE);
         return unavailable("Service unavailable: the state store did not answer; retry later");
     }
 
     @ServerExceptionMapper
     public Response contended(ConcurrentUpdateException e) {
+        metrics.unavailable(Metrics.CONTENTION);
         return unavailable("Room " + e.roomSid() + " is being updated by too many requests at once; retry later");
     }
 
@@ -125,6 +153,10 @@ public class ErrorMappers {
     public Response unexpected(Throwable e) {
         LOG.error("Unexpected failure", e);
         return TwilioError.of(500, TwilioError.INTERNAL_ERROR, "Internal error").toResponse();
+    }
+
+    private static String recordingPath(String roomSid, String recordingSid) {
+        return (roomSid == null ? "" : "/Rooms/" + roomSid) + "/Recordings/" + recordingSid;
     }
 
     private static Response notFound(String path) {

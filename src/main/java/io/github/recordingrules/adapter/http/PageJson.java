@@ -11,6 +11,7 @@ import java.util.Map;
 public final class PageJson {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 1000;
 
     private PageJson() {
     }
@@ -30,7 +31,12 @@ public final class PageJson {
      */
     public static Map<String, Object> meta(String listUrl, String filters, int pageSize, int page, int matching,
                                            String key) {
-        boolean hasNext = (long) (page + 1) * pageSize < matching;
+        return meta(listUrl, filters, pageSize, page, (page + 1L) * pageSize < matching, key);
+    }
+
+    /** The same, for a list that knows only whether a next page may hold more. */
+    public static Map<String, Object> meta(String listUrl, String filters, int pageSize, int page, boolean hasNext,
+                                           String key) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("page", page);
         meta.put("page_size", pageSize);
@@ -40,6 +46,14 @@ public final class PageJson {
         meta.put("next_page_url", hasNext ? pageUrl(listUrl, filters, pageSize, page + 1) : null);
         meta.put("key", key);
         return meta;
+    }
+
+    /** A list answer: the items under the list's key, then {@code meta}. */
+    public static Map<String, Object> body(String key, List<?> items, Map<String, Object> meta) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(key, items);
+        body.put("meta", meta);
+        return body;
     }
 
     private static String pageUrl(String listUrl, String filters, int pageSize, int page) {

@@ -118,7 +118,7 @@ public class LiveKitEgress implements RecordingBackend {
             }
             // LiveKit refuses this egress for good (the track is gone, the output is wrong): the recording
             // failed, and its track is not tried again until it comes back or the rules are posted again.
-            rooms.get().handleEvent(room.sid(), null, null, new RoomEvent.RecordingStatusChanged(Instant.now(),
+            rooms.get().handleEvent(room.sid(), null, null, "start_track_egress_refused", new RoomEvent.RecordingStatusChanged(Instant.now(),
                     recording.sid(), RecordingStatus.FAILED, null,
                     new RecordingMedia(null, null, null, null, null, null, e.getMessage()), false));
         }

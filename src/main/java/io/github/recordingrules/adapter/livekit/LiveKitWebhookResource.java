@@ -89,7 +89,7 @@ public class LiveKitWebhookResource {
         String roomSid = liveKitRooms.roomSidFor(event.liveKitRoomId(), event.roomName(), sids.room(event.liveKitRoomId()));
         Map<String, String> ids = new LinkedHashMap<>(event.externalIds());
         ids.put(roomSid, event.liveKitRoomId());
-        RoomChange change = rooms.handleEvent(roomSid, event.roomName(), RoomType.GROUP, event.event(), ids);
+        RoomChange change = rooms.handleEvent(roomSid, event.roomName(), RoomType.GROUP, webhook.event(), event.event(), ids);
         return Response.ok(new LiveKitAnswerJson(roomSid, webhook.event(), change.outcome().changed())).build();
     }
 

@@ -1,35 +1,48 @@
 package io.github.recordingrules.adapter.rest;
 
-import io.github.recordingrules.domain.room.Recording;
+import io.github.recordingrules.adapter.http.ApiDates;
+import io.github.recordingrules.adapter.http.InvalidParameterException;
+import io.github.recordingrules.application.RecordingQuery;
 import io.github.recordingrules.domain.room.RecordingStatus;
+import io.github.recordingrules.domain.rules.TrackKind;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The filters of a recordings list, each optional; {@code after} and {@code before} are exclusive.
- * The raw values are kept to repeat them, as sent, in the paging links.
+ * The filters of a recordings list, read from the query (docs/SPEC.md §5.10, §5.17), and the same filters
+ * as sent, to repeat in the paging links.
+ *
+ * @param links each filter given as {@code &Name=value}, URL-encoded
  */
-record RecordingFilter(RecordingStatus status, String sourceSid, Instant after, String rawAfter,
-                       Instant before, String rawBefore) {
+record RecordingFilter(RecordingQuery query, String links) {
 
-    boolean matches(Recording recording) {
-        return (status == null || recording.status() == status)
-                && (sourceSid == null || sourceSid.equals(recording.trackSid()))
-                && (after == null || recording.dateCreated().isAfter(after))
-                && (before == null || recording.dateCreated().isBefore(before));
-    }
-
-    /** The filters as query parameters for the paging links, each as {@code &Name=value}. */
-    String query() {
-        return (status == null ? "" : "&Status=" + status.wireName())
-                + (sourceSid == null ? "" : "&SourceSid=" + encode(sourceSid))
-                + (after == null ? "" : "&DateCreatedAfter=" + encode(rawAfter))
-                + (before == null ? "" : "&DateCreatedBefore=" + encode(rawBefore));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    static RecordingFilter of(String status, String sourceSid, List<String> groupingSids, String mediaType,
+                              String dateCreatedAfter, String dateCreatedBefore) {
+        String source = QueryValues.anySid("SourceSid", sourceSid);
+        List<String> grouping = new ArrayList<>();
+        for (String sid : groupingSids == null ? List.<String>of() : groupingSids) {
+            if (sid != null && !sid.isEmpty()) {
+                grouping.add(QueryValues.anySid("GroupingSid", sid));
+            }
+        }
+        TrackKind type = null;
+        if (mediaType != null && !mediaType.isEmpty()) {
+            type = TrackKind.fromWireName(mediaType);
+            if (type == null) {
+                throw new InvalidParameterException("MediaType must be audio, video or data");
+            }
+        }
+        Instant after = ApiDates.parse("DateCreatedAfter", dateCreatedAfter);
+        Instant before = ApiDates.parse("DateCreatedBefore", dateCreatedBefore);
+        RecordingStatus wanted = status == null || status.isEmpty() ? null : RecordingStatus.fromWireName(status);
+        String links = QueryValues.repeat("Status", wanted == null ? null : status)
+                + QueryValues.repeat("SourceSid", source)
+                + QueryValues.repeat("GroupingSid", grouping)
+                + QueryValues.repeat("MediaType", type == null ? null : mediaType)
+                + QueryValues.repeat("DateCreatedAfter", after == null ? null : dateCreatedAfter)
+                + QueryValues.repeat("DateCreatedBefore", before == null ? null : dateCreatedBefore);
+        return new RecordingFilter(new RecordingQuery(wanted, source, grouping, type, after, before), links);
     }
 }

@@ -1,25 +1,25 @@
 package io.github.recordingrules.adapter.rest;
 
 import io.github.recordingrules.adapter.http.ApiDates;
+import io.github.recordingrules.adapter.http.FormValues;
 import io.github.recordingrules.adapter.http.PageJson;
 import io.github.recordingrules.adapter.http.PublicUrls;
 import io.github.recordingrules.adapter.http.RecordingJson;
-import io.github.recordingrules.application.RecordingNotFoundException;
+import io.github.recordingrules.application.Listings;
+import io.github.recordingrules.application.MediaService;
+import io.github.recordingrules.application.Page;
 import io.github.recordingrules.application.RoomService;
 import io.github.recordingrules.config.RecordingRulesConfig;
 import io.github.recordingrules.domain.Sids;
 import io.github.recordingrules.domain.room.Recording;
-import io.github.recordingrules.domain.room.RecordingStatus;
 import io.github.recordingrules.domain.room.Room;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import org.hibernate.validator.constraints.Range;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -31,11 +31,16 @@ import java.util.List;
 public class RecordingsResource {
 
     private final RoomService rooms;
+    private final Listings listings;
+    private final MediaService media;
     private final RecordingRulesConfig config;
     private final PublicUrls urls;
 
-    RecordingsResource(RoomService rooms, RecordingRulesConfig config, PublicUrls urls) {
+    RecordingsResource(RoomService rooms, Listings listings, MediaService media, RecordingRulesConfig config,
+                       PublicUrls urls) {
         this.rooms = rooms;
+        this.listings = listings;
+        this.media = media;
         this.config = config;
         this.urls = urls;
     }
@@ -48,34 +53,48 @@ public class RecordingsResource {
             @RestQuery("SourceSid") String sourceSid,
             @RestQuery("DateCreatedAfter") String dateCreatedAfter,
             @RestQuery("DateCreatedBefore") String dateCreatedBefore,
-            @RestQuery("PageSize") @Range(min = 1, max = 1000, message = "PageSize must be between {min} and {max}")
-            Integer pageSize,
-            @RestQuery("Page") @Min(value = 0, message = "Page must be at least {value}") Integer page,
-            @Context UriInfo request) {
+            @RestQuery("PageSize") String pageSize,
+            @RestQuery("Page") String page) {
+        int size = QueryValues.pageSize(pageSize, 1000);
+        int number = QueryValues.page(page);
         Room room = rooms.findRoom(roomSid);
-        RecordingFilter filter = new RecordingFilter(status == null ? null : RecordingStatus.fromWireName(status),
-                sourceSid, ApiDates.parse("DateCreatedAfter", dateCreatedAfter), dateCreatedAfter,
-                ApiDates.parse("DateCreatedBefore", dateCreatedBefore), dateCreatedBefore);
-        List<Recording> matching = room.recordings().stream().filter(filter::matches).toList();
-        int size = pageSize == null ? PageJson.DEFAULT_PAGE_SIZE : pageSize;
-        int number = page == null ? 0 : page;
-        String base = urls.base(request);
-        List<RecordingJson> shown = PageJson.slice(matching, size, number).stream()
-                .map(r -> RecordingJson.of(r, room, config.accountSid(), base))
-                .toList();
-        String listUrl = base + "/v1/Rooms/" + room.sid() + "/Recordings";
-        return new RecordingPageJson(shown,
-                PageJson.meta(listUrl, filter.query(), size, number, matching.size(), "recordings"));
+        RecordingFilter filter = RecordingFilter.of(status, sourceSid, List.of(), null, dateCreatedAfter,
+                dateCreatedBefore);
+        Page<Recording> shown = listings.recordingsOf(room, filter.query(), size, number);
+        String base = urls.base();
+        return new RecordingPageJson(
+                shown.items().stream().map(r -> RecordingJson.of(r, room, config.accountSid(), base)).toList(),
+                PageJson.meta(base + "/v1/Rooms/" + room.sid() + "/Recordings", filter.links(), size, number,
+                        shown.more(), "recordings"));
     }
 
     @GET
     @Path("/{Sid}")
     public RecordingJson fetch(
             @RestPath("RoomSid") @Pattern(regexp = Sids.ROOM, message = "RoomSid must be a Room SID") String roomSid,
-            @RestPath("Sid") @Pattern(regexp = Sids.RECORDING, message = "Sid must be a Recording SID") String sid,
-            @Context UriInfo request) {
+            @RestPath("Sid") @Pattern(regexp = Sids.RECORDING, message = "Sid must be a Recording SID") String sid) {
         Room room = rooms.findRoom(roomSid);
-        Recording recording = room.recording(sid).orElseThrow(() -> new RecordingNotFoundException(roomSid, sid));
-        return RecordingJson.of(recording, room, config.accountSid(), urls.base(request));
+        return RecordingJson.of(rooms.findRecording(room, sid), room, config.accountSid(), urls.base());
+    }
+
+    /** Twilio's 204: the recording is {@code deleted}, its metadata kept (docs/SPEC.md §4.6). */
+    @DELETE
+    @Path("/{Sid}")
+    public Response delete(
+            @RestPath("RoomSid") @Pattern(regexp = Sids.ROOM, message = "RoomSid must be a Room SID") String roomSid,
+            @RestPath("Sid") @Pattern(regexp = Sids.RECORDING, message = "Sid must be a Recording SID") String sid) {
+        rooms.deleteRecording(roomSid, sid);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{Sid}/Media")
+    public Response media(
+            @RestPath("RoomSid") @Pattern(regexp = Sids.ROOM, message = "RoomSid must be a Room SID") String roomSid,
+            @RestPath("Sid") @Pattern(regexp = Sids.RECORDING, message = "Sid must be a Recording SID") String sid,
+            @RestQuery("Ttl") String ttl,
+            @RestQuery("ContentDisposition") String contentDisposition) {
+        return MediaAnswers.redirect(media.link(roomSid, sid, MediaAnswers.ttl(ttl),
+                MediaAnswers.contentDisposition(contentDisposition)));
     }
 }

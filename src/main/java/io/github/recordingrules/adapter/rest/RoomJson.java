@@ -38,9 +38,10 @@ public record RoomJson(
                 room.statusCallbackMethod() != null ? room.statusCallbackMethod() : "POST",
                 ApiDates.format(room.endTime()), duration, room.type().wireName(), null, null, null,
                 room.recordParticipantsOnConnect(), null, null, null, null, null, null, url,
-                Map.of("recordings", url + "/Recordings",
-                        "recording_rules", url + "/RecordingRules",
-                        "participants", url + "/Participants"),
+                Map.of("participants", url + "/Participants",
+                        "recordings", url + "/Recordings",
+                        "transcriptions", url + "/Transcriptions",
+                        "recording_rules", url + "/RecordingRules"),
                 room.externalId(room.sid()).map(id -> Map.of("room", id)).orElse(null));
     }
 }

@@ -35,11 +35,14 @@ final class Presence {
     boolean participantConnected(ParticipantConnected e) {
         Participant known = participants.get(e.participantSid());
         if (known == null || wins(true, e.timestamp(), known.connected(), known.changedAt())) {
-            participants.put(e.participantSid(), new Participant(e.participantSid(),
-                    identityOf(known, e.identity()), true, e.timestamp()));
+            Participant connected = known == null
+                    ? new Participant(e.participantSid(), e.identity(), true, e.timestamp(), null)
+                    : known.withConnection(true, e.timestamp()).withIdentity(identityOf(known, e.identity()));
+            participants.put(e.participantSid(), connected.connectedBy(e.timestamp()));
             return true;
         }
-        return learnIdentity(known, e.identity());
+        boolean learned = learnIdentity(known, e.identity());
+        return learnStart(participants.get(e.participantSid()), e.timestamp()) || learned;
     }
 
     /** A participant leaving unpublishes every track it published before it left. */
@@ -47,8 +50,9 @@ final class Presence {
         Participant known = participants.get(e.participantSid());
         boolean changed;
         if (known == null || wins(false, e.timestamp(), known.connected(), known.changedAt())) {
-            participants.put(e.participantSid(), new Participant(e.participantSid(),
-                    identityOf(known, e.identity()), false, e.timestamp()));
+            participants.put(e.participantSid(), known == null
+                    ? new Participant(e.participantSid(), e.identity(), false, e.timestamp(), null)
+                    : known.withConnection(false, e.timestamp()).withIdentity(identityOf(known, e.identity())));
             changed = true;
         } else {
             changed = learnIdentity(known, e.identity());
@@ -74,10 +78,13 @@ final class Presence {
             return false;
         }
         if (publisher == null || !publisher.connected()) {
-            participants.put(e.participantSid(), new Participant(e.participantSid(),
-                    identityOf(publisher, e.identity()), true, e.timestamp()));
+            Participant connected = publisher == null
+                    ? new Participant(e.participantSid(), e.identity(), true, e.timestamp(), null)
+                    : publisher.withConnection(true, e.timestamp()).withIdentity(identityOf(publisher, e.identity()));
+            participants.put(e.participantSid(), connected.connectedBy(e.timestamp()));
         } else {
             learnIdentity(publisher, e.identity());
+            learnStart(participants.get(e.participantSid()), e.timestamp());
         }
         tracks.put(e.trackSid(), new Track(e.trackSid(), e.trackName() != null ? e.trackName() : nameOf(known),
                 e.kind(), e.participantSid(), true, e.timestamp(), known == null ? null : known.enabled(),
@@ -154,10 +161,20 @@ final class Presence {
 
     private boolean learnIdentity(Participant known, String identity) {
         if (known.identity() == null && identity != null) {
-            participants.put(known.sid(), new Participant(known.sid(), identity, known.connected(), known.changedAt()));
+            participants.put(known.sid(), known.withIdentity(identity));
             return true;
         }
         return false;
+    }
+
+    /** A connection known at {@code at}, earlier than any known so far, moves the participant's start back. */
+    private boolean learnStart(Participant known, Instant at) {
+        Participant learned = known.connectedBy(at);
+        if (learned.equals(known)) {
+            return false;
+        }
+        participants.put(known.sid(), learned);
+        return true;
     }
 
     /** A repeated or late event may still carry a detail the first one lacked (Twilio omits TrackName). */

@@ -53,7 +53,7 @@ final class RecordingLedger {
             if (!recordingByTrack.containsKey(trackSid) && !suspended.contains(trackSid)) {
                 Track track = trackOf.apply(trackSid);
                 Recording recording = new Recording(sids.next("RT"), trackSid, track.name(), track.kind(),
-                        track.participantSid(), RecordingStatus.PROCESSING, now, null, null, null);
+                        track.participantSid(), RecordingStatus.PROCESSING, now, null, null, null, null);
                 recordings.put(recording.sid(), recording);
                 recordingByTrack.put(trackSid, recording.sid());
                 started.add(recording);
@@ -94,6 +94,23 @@ final class RecordingLedger {
 
     List<String> suspendedTracks() {
         return List.copyOf(suspended);
+    }
+
+    /**
+     * Deletes a recording that has ended (docs/SPEC.md §4.6): its status becomes {@code deleted}, the rest of
+     * its metadata stays. A deleted recording stays as it is; a processing one cannot be deleted.
+     */
+    Outcome delete(String recordingSid, Instant now) {
+        Recording recording = recordings.get(recordingSid);
+        if (recording.status() == RecordingStatus.DELETED) {
+            return Outcome.UNCHANGED;
+        }
+        if (recording.status() == RecordingStatus.PROCESSING) {
+            throw new RecordingInProgressException(recordingSid);
+        }
+        Recording deleted = recording.deleted(now);
+        recordings.put(recordingSid, deleted);
+        return new Outcome(true, List.of(), List.of(), List.of(deleted));
     }
 
     /** The recording tracks, in the order their recordings started. */

@@ -9,9 +9,11 @@ import io.github.recordingrules.domain.room.RoomEvent.TrackRemoved;
 import io.github.recordingrules.domain.room.RoomEvent.TrackSwitched;
 import io.github.recordingrules.domain.rules.RecordingRule;
 import io.github.recordingrules.domain.rules.RecordingRules;
+import io.github.recordingrules.domain.rules.RuleDecision;
 import io.github.recordingrules.domain.rules.TrackInfo;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,6 +135,25 @@ public final class Room {
         return enforce(now, sids);
     }
 
+    /**
+     * What {@link #replaceRules} would do with these rules now: the same change, made on a copy of this
+     * room that is then thrown away, so that the preview is exactly what the POST would do.
+     */
+    public RulesPreview previewRules(RecordingRules newRules, Instant now) {
+        Room copy = restore(snapshot());
+        long[] placeholder = {0};
+        Outcome outcome = copy.replaceRules(newRules, now, prefix -> prefix + String.format("%032x", ++placeholder[0]));
+        return new RulesPreview(copy.explanation(), outcome.started(), outcome.stopped());
+    }
+
+    /**
+     * Deletes an ended recording of this room (docs/SPEC.md §4.6); the media server is told through the
+     * outcome's {@code deleted}. The set of recording tracks does not change.
+     */
+    public Outcome deleteRecording(String recordingSid, Instant now) {
+        return ledger.delete(recordingSid, now);
+    }
+
     /** Ends the room as {@code POST /v1/Rooms/{Sid}} with {@code Status=completed} does. */
     public Outcome complete(Instant now, SidGenerator sids) {
         return end(now) ? enforce(now, sids) : Outcome.UNCHANGED;
@@ -183,6 +204,82 @@ public final class Room {
             return Set.of();
         }
         return effectiveRules().map(r -> r.recordingTracks(presence.publishedTracks())).orElse(Set.of());
+    }
+
+    /**
+     * For every published track, whether it is recorded and what decided it (docs/SPEC.md §3.5): the
+     * evaluation that {@link #wantedTracks} makes, through {@link RecordingRules#decisions}.
+     */
+    public List<TrackDecision> explanation() {
+        List<TrackInfo> tracks = presence.publishedTracks();
+        Optional<RecordingRules> inForce = effectiveRules();
+        TrackDecision.Reason roomReason = !type.supportsRecording() ? TrackDecision.Reason.ROOM_TYPE
+                : status != RoomStatus.IN_PROGRESS ? TrackDecision.Reason.ROOM_ENDED
+                : inForce.isEmpty() ? TrackDecision.Reason.NO_RULES : null;
+        List<TrackDecision> decisions = new ArrayList<>(tracks.size());
+        if (roomReason != null) {
+            for (TrackInfo track : tracks) {
+                decisions.add(new TrackDecision(track, false, null, null, roomReason, null));
+            }
+            return decisions;
+        }
+        Map<String, String> current = ledger.recordingByTrack();
+        for (RuleDecision decision : inForce.get().decisions(tracks)) {
+            TrackDecision.Reason reason = !decision.track().kind().recordable() ? TrackDecision.Reason.DATA_TRACK
+                    : decision.ruleIndex() == null ? TrackDecision.Reason.NO_MATCHING_RULE : TrackDecision.Reason.RULE;
+            decisions.add(new TrackDecision(decision.track(), decision.recorded(), decision.ruleIndex(), decision.rule(),
+                    reason, current.get(decision.track().sid())));
+        }
+        return decisions;
+    }
+
+    /** The participants, each disconnected once the room has ended (docs/SPEC.md §5.19). */
+    public List<RoomParticipant> participants() {
+        List<RoomParticipant> shown = new ArrayList<>();
+        for (Participant participant : presence.participants()) {
+            shown.add(shown(participant));
+        }
+        return shown;
+    }
+
+    /**
+     * The participant with this SID, or with this identity: the connected one among several that had
+     * it, else the one that connected last.
+     */
+    public Optional<RoomParticipant> participant(String sidOrIdentity) {
+        RoomParticipant found = null;
+        for (RoomParticipant candidate : participants()) {
+            if (candidate.sid().equals(sidOrIdentity)) {
+                return Optional.of(candidate);
+            }
+            if (sidOrIdentity.equals(candidate.identity()) && (found == null || prefer(candidate, found))) {
+                found = candidate;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The tracks the participant publishes now, in the order they were first heard of. */
+    public List<Track> tracksPublishedBy(String participantSid) {
+        return presence.tracks().stream()
+                .filter(track -> track.published() && track.participantSid().equals(participantSid))
+                .toList();
+    }
+
+    private RoomParticipant shown(Participant participant) {
+        boolean connected = participant.connected() && inProgress();
+        Instant end = !participant.connected() ? participant.changedAt() : connected ? null : endTime;
+        Instant updated = end != null && end.isAfter(participant.changedAt()) ? end : participant.changedAt();
+        return new RoomParticipant(participant.sid(), participant.identity(), connected, participant.startTime(), end,
+                updated);
+    }
+
+    private static boolean prefer(RoomParticipant candidate, RoomParticipant found) {
+        if (candidate.connected() != found.connected()) {
+            return candidate.connected();
+        }
+        return found.startTime() == null
+                || (candidate.startTime() != null && candidate.startTime().isAfter(found.startTime()));
     }
 
     /** The rules in force: those posted last, else include-all for a record-on-connect room, else none. */

@@ -2,6 +2,7 @@ package io.github.recordingrules.domain.room;
 
 import io.github.recordingrules.domain.WireName;
 
+/** Twilio's room statuses that a room here takes; Twilio's {@code failed} never happens here. */
 public enum RoomStatus implements WireName {
     IN_PROGRESS("in-progress"),
     COMPLETED("completed");
@@ -15,5 +16,10 @@ public enum RoomStatus implements WireName {
     @Override
     public String wireName() {
         return wireName;
+    }
+
+    /** The constant for the exact wire name, or null. */
+    public static RoomStatus fromWireName(String name) {
+        return WireName.find(RoomStatus.class, name);
     }
 }

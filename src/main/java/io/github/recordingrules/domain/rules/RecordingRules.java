@@ -1,5 +1,9 @@
 package io.github.recordingrules.domain.rules;
 
+import io.github.recordingrules.domain.Limits;
+
+
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +17,7 @@ import java.util.Set;
  */
 public record RecordingRules(List<RecordingRule> rules) {
 
-    public static final int MAX_RULES = 20;
+    public static final int MAX_RULES = Limits.RULES_PER_SET;
 
     public static final RecordingRules RECORD_ALL = new RecordingRules(List.of(RecordingRule.includeAll()));
 
@@ -55,6 +59,26 @@ public record RecordingRules(List<RecordingRule> rules) {
             }
         }
         return recorded;
+    }
+
+    /**
+     * Which rule decides each track, in the order the tracks were given: the same {@link RuleIndex}
+     * look-up that {@link #recordingTracks} makes, so an explanation can never disagree with what is
+     * recorded.
+     */
+    public List<RuleDecision> decisions(Collection<TrackInfo> tracks) {
+        List<RuleDecision> decisions = new ArrayList<>(tracks.size());
+        RuleIndex index = new RuleIndex(rules);
+        for (TrackInfo track : tracks) {
+            int deciding = track.kind().recordable() ? index.decidingRule(track) : -1;
+            if (deciding < 0) {
+                decisions.add(new RuleDecision(track, false, null, null));
+            } else {
+                RecordingRule rule = rules.get(deciding);
+                decisions.add(new RuleDecision(track, rule.type() == RuleType.INCLUDE, deciding, rule));
+            }
+        }
+        return decisions;
     }
 
     public List<Map<String, Object>> toWire() {

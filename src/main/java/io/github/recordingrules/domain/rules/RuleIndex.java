@@ -54,6 +54,12 @@ final class RuleIndex {
 
     /** Whether the last rule matching the track includes it; a track no rule matches is not recorded. */
     boolean records(TrackInfo track) {
+        int last = decidingRule(track);
+        return last >= 0 && rules.get(last).type() == RuleType.INCLUDE;
+    }
+
+    /** The position of the last rule matching the track: the one that decides it; -1 when none matches. */
+    int decidingRule(TrackInfo track) {
         int last = lastForAll;
         if (track.kind() != null) {
             last = Math.max(last, lastForKind[track.kind().ordinal()]);
@@ -61,8 +67,7 @@ final class RuleIndex {
         last = lastMatching(byPublisher, track.identity(), track, last);
         last = lastMatching(byPublisher, track.participantSid(), track, last);
         last = lastMatching(byTrack, track.name(), track, last);
-        last = lastMatching(byTrack, track.sid(), track, last);
-        return last >= 0 && rules.get(last).type() == RuleType.INCLUDE;
+        return lastMatching(byTrack, track.sid(), track, last);
     }
 
     /** The later of {@code last} and the last rule found through {@code value} that matches the track. */

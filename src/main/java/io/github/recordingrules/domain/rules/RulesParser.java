@@ -156,7 +156,23 @@ public final class RulesParser {
         if (text.length() > Limits.NAME) {
             throw new InvalidRulesException(index, "\"" + name + "\" must be at most " + Limits.NAME + " characters");
         }
+        if (hasLoneSurrogate(text)) {
+            throw new InvalidRulesException(index, "\"" + name + "\" is not valid Unicode: it holds half of a surrogate pair");
+        }
         return text;
+    }
+
+    /** A JSON escape (a backslash, u and four hex digits) can spell half of a surrogate pair; no name holds one. */
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(JsonParseException e) {

@@ -31,12 +31,12 @@ import static io.github.recordingrules.support.Api.AUTH_TOKEN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A request body over recording-rules.max-body-size (64 KiB by default) answers 413 in Twilio's body and changes nothing. */
+/** A request body over recording-rules.max-body-size (128 KiB by default) answers 413 in Twilio's body and changes nothing. */
 @QuarkusTest
 class BodySizeLimitTest {
 
     private static final String INCLUDE_ALL = "[{\"type\":\"include\",\"all\":true}]";
-    private static final int LIMIT = 64 * 1024;
+    private static final int LIMIT = 128 * 1024;
 
     /** A form body of exactly {@code size} bytes: the rules, then a padding parameter. */
     private static String formOfSize(int size) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static io.github.recordingrules.support.Api.api;
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 import static io.github.recordingrules.support.Webhooks.event;
 import static io.github.recordingrules.support.Webhooks.nextTimestamp;
 import static io.github.recordingrules.support.Webhooks.sid;
@@ -70,7 +71,7 @@ class RedisClusterKeysTest {
         }
 
         String nameSlots = RedisClusterProfile.nodes().stream()
-                .map(node -> node.port() + "=" + uncheckedKeys(node, "rr:name:*").size())
+                .map(node -> node.port() + "=" + uncheckedKeys(node, KEYS.anyName()).size())
                 .collect(Collectors.joining(", "));
         System.out.printf("Cluster: %d rooms, %d room keys each checked with CLUSTER KEYSLOT: one slot per room;"
                 + " rooms per node (port=rooms) %s; unique-name keys per node %s%n", ROOMS, keysChecked, roomsPerNode,

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static io.github.recordingrules.support.Api.api;
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 import static io.github.recordingrules.support.TwilioErrors.assertTwilioError;
 import static io.github.recordingrules.support.Webhooks.nextTimestamp;
 import static io.github.recordingrules.support.Webhooks.sid;
@@ -52,7 +53,7 @@ class RedisOutageTest {
         LocalRedis redis = OwnRedisResource.redis();
         String room = api().formParam("UniqueName", "before-" + UUID.randomUUID()).post("/v1/Rooms")
                 .then().statusCode(201).extract().path("sid");
-        assertThat(redis.command("EXISTS rr:{" + room + "}:room")).as("the room is in this test's own Redis")
+        assertThat(redis.command("EXISTS " + KEYS.room(room))).as("the room is in this test's own Redis")
                 .startsWith(":1");
         List<String> seen = everyKindOfRequestSucceeds("before");
         Set<String> warm = applicationConnections(redis);
@@ -128,7 +129,7 @@ class RedisOutageTest {
         api().get("/v1/Rooms/{room}/RecordingRules", room).then().statusCode(200);
         api().get("/v1/Rooms/{room}/Recordings", room).then().statusCode(200)
                 .body("recordings.size()", org.hamcrest.Matchers.equalTo(1));
-        api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(200)
+        api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(202)
                 .body("status", org.hamcrest.Matchers.equalTo("completed"));
         api().get("/v1/Rooms/{room}", name).then().statusCode(404);
         String open = api().formParam("UniqueName", name).post("/v1/Rooms").then().statusCode(201).extract().path("sid");

@@ -1,15 +1,10 @@
 package io.github.recordingrules.adapter.redis;
 
 import io.github.recordingrules.support.RedisTestResource;
+import io.github.recordingrules.support.RedisWire;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +27,7 @@ class RedisRoundTripsTest {
     private static final String PARTICIPANT = sid("PA", "counted");
 
     @Test
-    void aWebhookThatChangesTheRoomCostsOneReadAndOneScript() throws IOException {
+    void aWebhookThatChangesTheRoomCostsOneReadAndOneScript() {
         String room = knownRoom();
 
         List<String> roundTrips = roundTripsDuring(() -> post(track(room, "track-added", PARTICIPANT, "p",
@@ -42,7 +37,7 @@ class RedisRoundTripsTest {
     }
 
     @Test
-    void aRepeatedWebhookCostsOneRead() throws IOException {
+    void aRepeatedWebhookCostsOneRead() {
         String room = knownRoom();
         Map<String, String> added = track(room, "track-added", PARTICIPANT, "p",
                 sid("MT", UUID.randomUUID().toString()), "audio", "mic", nextTimestamp());
@@ -59,23 +54,8 @@ class RedisRoundTripsTest {
         return room;
     }
 
-    /** The commands clients sent while the action ran, in order, leaving out those run by scripts. */
-    private static List<String> roundTripsDuring(Runnable action) throws IOException {
-        String marker = "end-" + UUID.randomUUID();
-        List<String> commands = new ArrayList<>();
-        try (Socket monitor = new Socket("127.0.0.1", RedisTestResource.redis().port())) {
-            monitor.setSoTimeout(10_000);
-            BufferedReader lines = new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8));
-            monitor.getOutputStream().write("MONITOR\r\n".getBytes(StandardCharsets.UTF_8));
-            assertThat(lines.readLine()).isEqualTo("+OK");
-            action.run();
-            RedisTestResource.redis().command("ECHO " + marker);
-            for (String line = lines.readLine(); line != null && !line.contains(marker); line = lines.readLine()) {
-                if (!line.contains(" lua]")) {
-                    commands.add(line.substring(line.indexOf("] \"") + 3, line.indexOf('"', line.indexOf("] \"") + 3)).toUpperCase());
-                }
-            }
-        }
+    private static List<String> roundTripsDuring(Runnable action) {
+        List<String> commands = RedisWire.roundTripsDuring(RedisTestResource.redis().port(), action);
         System.out.println("Redis round trips for one webhook: " + commands);
         return commands;
     }

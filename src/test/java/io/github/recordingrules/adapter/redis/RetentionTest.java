@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.github.recordingrules.support.Api.api;
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 import static io.github.recordingrules.support.Webhooks.event;
 import static io.github.recordingrules.support.Webhooks.nextTimestamp;
 import static io.github.recordingrules.support.Webhooks.sid;
@@ -72,12 +73,12 @@ class RetentionTest {
             rooms.add(room);
         }
         long peak = dbSize(redis);
-        assertThat(redis.command("KEYS rr:name:*")).as("names held while the rooms are open").contains("rr:name:");
+        assertThat(redis.command("KEYS " + KEYS.anyName())).as("names held while the rooms are open").contains(KEYS.name(""));
 
         for (int i = 0; i < rooms.size(); i++) {
             String room = rooms.get(i);
             if (i % 2 == 0) {
-                api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(200);
+                api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(202);
             } else {
                 Webhooks.post(event(room, "room-ended", nextTimestamp())).statusCode(200)
                         .body("room_status", equalTo("completed")).body("stopped", hasSize(1));
@@ -102,7 +103,7 @@ class RetentionTest {
                 ROOMS + 10, before, peak, ended, after);
         assertThat(peak).isGreaterThanOrEqualTo(before + ROOMS);
         assertThat(after).isEqualTo(before);
-        assertThat(redis.command("KEYS rr:name:*")).as("no unique name is left").isEqualTo("*0\r\n");
+        assertThat(redis.command("KEYS " + KEYS.anyName())).as("no unique name is left").isEqualTo("*0\r\n");
         api().get("/v1/Rooms/{room}", rooms.get(0)).then().statusCode(404);
     }
 

@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.rest;
 
+import io.github.recordingrules.adapter.redis.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static io.github.recordingrules.support.Api.api;
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 import static io.github.recordingrules.support.TwilioErrors.assertTwilioError;
 import static io.github.recordingrules.support.Webhooks.nextTimestamp;
 import static io.github.recordingrules.support.Webhooks.participant;
@@ -36,7 +38,7 @@ class HostileNamesTest {
     RedisDataSource redis;
 
     private static String roomKey(String sid) {
-        return "rr:{" + sid + "}:room";
+        return KEYS.room(sid);
     }
 
     /** The strings under test; the victim's SID and name are folded in to aim at its keys. */
@@ -45,14 +47,14 @@ class HostileNamesTest {
                 "a}{" + victimSid + "}",
                 "{" + victimSid + "}",
                 "{" + victimSid + "}:room",
-                "rr:{" + victimSid + "}:room",
+                KEYS.room(victimSid),
                 "rm" + victimSid.substring(2),
                 "*",
                 "*" + victimSid.substring(10) + "*",
                 "?",
                 "[a-z]*",
                 "\r\nFLUSHALL\r\n",
-                "x\r\nSET rr:{" + victimSid + "}:room pwned\r\n",
+                "x\r\nSET " + KEYS.room(victimSid) + " pwned\r\n",
                 "\"; redis.call('FLUSHALL'); --",
                 "name:" + victimName,
                 victimName.toUpperCase(),
@@ -100,7 +102,7 @@ class HostileNamesTest {
             roomOfName.put(name, sid);
             created.add(sid);
             expectedNewKeys.add(roomKey(sid));
-            expectedNewKeys.add("rr:name:" + name);
+            expectedNewKeys.add(KEYS.name(name));
 
             Response rules = api().formParam("Rules", "[{\"type\":\"include\",\"publisher\":" + json(name)
                             + "},{\"type\":\"exclude\",\"track\":" + json(name) + "}]")
@@ -133,7 +135,7 @@ class HostileNamesTest {
             created.add(room);
             roomOfName.put(roomName, room);
             expectedNewKeys.add(roomKey(room));
-            expectedNewKeys.add("rr:name:" + roomName);
+            expectedNewKeys.add(KEYS.name(roomName));
         }
 
         // Every name finds its own room; the victim is untouched; the only new keys are the rooms' and their names'.
@@ -152,7 +154,7 @@ class HostileNamesTest {
         added.removeAll(keysBefore);
         assertThat(added).isEqualTo(expectedNewKeys);
         for (String sid : created) {
-            assertThat(stateOf(sid)).containsOnlyKeys("v", "s");
+            assertThat(stateOf(sid)).containsOnlyKeys(RedisKeys.VERSION, RedisKeys.SCHEMA, RedisKeys.DOCUMENT);
         }
 
         // Done: end them all, so their names are free again for other tests.

@@ -7,5 +7,5 @@ import io.quarkus.test.junit.TestProfile;
 /** Every RecordingRules scenario again, on a 3-master Redis Cluster. */
 @QuarkusTest
 @TestProfile(RedisClusterProfile.class)
-class RecordingRulesApiClusterTest extends RecordingRulesResourceTest {
+class RecordingRulesResourceClusterTest extends RecordingRulesResourceTest {
 }

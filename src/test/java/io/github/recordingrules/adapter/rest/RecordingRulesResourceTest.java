@@ -1,5 +1,7 @@
 package io.github.recordingrules.adapter.rest;
 
+import io.github.recordingrules.adapter.redis.RedisKeys;
+import io.github.recordingrules.domain.Limits;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
 
 import static io.github.recordingrules.support.Api.api;
 import static io.github.recordingrules.support.Api.createGroupRoom;
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 import static io.github.recordingrules.support.TwilioErrors.assertTwilioError;
 import static io.github.recordingrules.support.TwilioErrors.assertTwilioErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +60,7 @@ class RecordingRulesResourceTest {
     }
 
     private long version(String sid) {
-        return Long.parseLong(redis.hash(String.class).hget("rr:{" + sid + "}:room", "v"));
+        return Long.parseLong(redis.hash(String.class).hget(KEYS.room(sid), RedisKeys.VERSION));
     }
 
     @Test
@@ -337,7 +340,7 @@ class RecordingRulesResourceTest {
         createGroupRoom(name);
         postRules(name, PREVIOUS_RULES).then().statusCode(200);
         Map<String, Object> before = getRules(name).getMap("$");
-        String huge = "[{\"type\":\"include\",\"publisher\":\"" + "a".repeat(20_000) + "\"}]";
+        String huge = "[{\"type\":\"include\",\"publisher\":\"" + "a".repeat(Limits.RULES) + "\"}]";
 
         assertTwilioError(postRules(name, huge), 400, 20001);
 

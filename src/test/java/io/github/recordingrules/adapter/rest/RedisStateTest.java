@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.rest;
 
+import io.github.recordingrules.adapter.redis.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import static io.github.recordingrules.support.Api.api;
 import static io.github.recordingrules.support.Api.createGroupRoom;
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 import static io.github.recordingrules.support.TwilioErrors.assertTwilioError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,11 +24,11 @@ class RedisStateTest {
     RedisDataSource redis;
 
     private static String roomKey(String sid) {
-        return "rr:{" + sid + "}:room";
+        return KEYS.room(sid);
     }
 
     private String version(String sid) {
-        return redis.hash(String.class).hget(roomKey(sid), "v");
+        return redis.hash(String.class).hget(roomKey(sid), RedisKeys.VERSION);
     }
 
     /** What Redis Cluster hashes: the text between the first '{' and the next '}', if not empty. */
@@ -45,10 +47,10 @@ class RedisStateTest {
 
         assertThat(keys).containsExactly(roomKey(sid));
         assertThat(keys).allSatisfy(key -> assertThat(hashTag(key)).isEqualTo(sid));
-        assertThat(redis.hash(String.class).hkeys(roomKey(sid))).containsExactlyInAnyOrder("v", "s");
+        assertThat(redis.hash(String.class).hkeys(roomKey(sid))).containsExactlyInAnyOrder(RedisKeys.VERSION, RedisKeys.SCHEMA, RedisKeys.DOCUMENT);
         assertThat(version(sid)).isEqualTo("1");
-        assertThat(redis.hash(String.class).hget(roomKey(sid), "s")).contains(sid).contains(name);
-        assertThat(redis.value(String.class).get("rr:name:" + name)).isEqualTo(sid);
+        assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.DOCUMENT)).contains(sid).contains(name);
+        assertThat(redis.value(String.class).get(KEYS.name(name))).isEqualTo(sid);
     }
 
     @Test
@@ -64,25 +66,25 @@ class RedisStateTest {
         api().formParam("Rules", "[{\"type\":\"include\",\"kind\":\"audio\"}]")
                 .post("/v1/Rooms/{room}/RecordingRules", sid).then().statusCode(200);
         assertThat(version(sid)).isEqualTo("3");
-        String state = redis.hash(String.class).hget(roomKey(sid), "s");
+        String state = redis.hash(String.class).hget(roomKey(sid), RedisKeys.DOCUMENT);
 
         assertTwilioError(api().formParam("Rules", "[{\"type\":\"include\",\"kind\":\"wideo\"}]")
                 .post("/v1/Rooms/{room}/RecordingRules", name), 400, 53120);
         assertThat(version(sid)).isEqualTo("3");
-        assertThat(redis.hash(String.class).hget(roomKey(sid), "s")).isEqualTo(state);
+        assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.DOCUMENT)).isEqualTo(state);
     }
 
     @Test
     void readsDoNotWrite() {
         String name = "room-" + UUID.randomUUID();
         String sid = createGroupRoom(name);
-        String state = redis.hash(String.class).hget(roomKey(sid), "s");
+        String state = redis.hash(String.class).hget(roomKey(sid), RedisKeys.DOCUMENT);
 
         api().get("/v1/Rooms/{room}", name).then().statusCode(200);
         api().get("/v1/Rooms/{room}/RecordingRules", sid).then().statusCode(200);
 
         assertThat(version(sid)).isEqualTo("1");
-        assertThat(redis.hash(String.class).hget(roomKey(sid), "s")).isEqualTo(state);
+        assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.DOCUMENT)).isEqualTo(state);
     }
 
     @Test
@@ -92,13 +94,13 @@ class RedisStateTest {
 
         long inProgressTtl = redis.key(String.class).pttl(roomKey(sid));
         assertThat(inProgressTtl).isPositive().isLessThanOrEqualTo(Duration.ofHours(48).toMillis());
-        assertThat(redis.key(String.class).pttl("rr:name:" + name)).isPositive();
+        assertThat(redis.key(String.class).pttl(KEYS.name(name))).isPositive();
 
-        api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid).then().statusCode(200);
+        api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid).then().statusCode(202);
 
         long endedTtl = redis.key(String.class).pttl(roomKey(sid));
         assertThat(endedTtl).isPositive().isLessThanOrEqualTo(Duration.ofHours(24).toMillis());
-        assertThat(redis.key(String.class).exists("rr:name:" + name)).as("the name is released").isFalse();
+        assertThat(redis.key(String.class).exists(KEYS.name(name))).as("the name is released").isFalse();
     }
 
     @Test
@@ -113,6 +115,6 @@ class RedisStateTest {
         assertTwilioError(api().get("/v1/Rooms/{room}/RecordingRules", name), 404, 20404);
         String second = api().formParam("UniqueName", name).post("/v1/Rooms")
                 .then().statusCode(201).extract().path("sid");
-        assertThat(redis.value(String.class).get("rr:name:" + name)).isEqualTo(second);
+        assertThat(redis.value(String.class).get(KEYS.name(name))).isEqualTo(second);
     }
 }

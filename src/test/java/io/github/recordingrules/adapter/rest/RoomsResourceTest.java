@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.rest;
 
+import io.github.recordingrules.domain.Limits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -120,6 +121,17 @@ class RoomsResourceTest {
         assertRoomUnknown(name);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:9000/events", "http://169.254.169.254/latest/meta-data/",
+            "http://10.0.0.1/events", "http://[fd00::1]/events"})
+    void aStatusCallbackAimedAtAnAddressNotAllowlistedIsRejectedWith20001(String callback) {
+        // This profile allowlists no private network (docs/SPEC.md §11.1.6).
+        String name = uniqueName();
+        assertTwilioError(api().formParam("UniqueName", name).formParam("StatusCallback", callback).post("/v1/Rooms"),
+                400, 20001);
+        assertRoomUnknown(name);
+    }
+
     @Test
     void aUniqueNameOf256CharactersIsAcceptedAnd257AreRejectedWith20001() {
         String prefix = UUID.randomUUID().toString();
@@ -214,7 +226,7 @@ class RoomsResourceTest {
         assertThat(api().get("/v1/Rooms/{room}/RecordingRules", sid).jsonPath().getList("rules")).hasSize(20);
 
         String name = uniqueName();
-        String huge = "[{\"type\":\"include\",\"publisher\":\"" + "a".repeat(20_000) + "\"}]";
+        String huge = "[{\"type\":\"include\",\"publisher\":\"" + "a".repeat(Limits.RULES) + "\"}]";
         assertTwilioError(api().formParam("UniqueName", name).formParam("RecordingRules", huge).post("/v1/Rooms"),
                 400, 20001);
         assertRoomUnknown(name);
@@ -250,7 +262,7 @@ class RoomsResourceTest {
 
         JsonPath completed = api().formParam("Status", "completed")
                 .post("/v1/Rooms/{sid}", first)
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(202).extract().jsonPath();
         assertThat(completed.getString("sid")).isEqualTo(first);
         assertThat(completed.getString("status")).isEqualTo("completed");
         assertThat(completed.getString("end_time")).matches(DATE_PATTERN);
@@ -280,7 +292,7 @@ class RoomsResourceTest {
     void aCompletedRoomIsNoLongerFoundByName() {
         String name = uniqueName();
         String sid = createGroupRoom(name);
-        api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid).then().statusCode(200);
+        api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid).then().statusCode(202);
 
         assertRoomUnknown(name);
         assertThat(api().get("/v1/Rooms/{room}", sid).jsonPath().getString("status")).isEqualTo("completed");
@@ -290,10 +302,10 @@ class RoomsResourceTest {
     void completingARoomTwiceKeepsItsFirstEndTime() {
         String sid = createGroupRoom(uniqueName());
         String endTime = api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid)
-                .then().statusCode(200).extract().path("end_time");
+                .then().statusCode(202).extract().path("end_time");
 
         JsonPath again = api().formParam("Status", "completed").post("/v1/Rooms/{sid}", sid)
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(202).extract().jsonPath();
         assertThat(again.getString("status")).isEqualTo("completed");
         assertThat(again.getString("end_time")).isEqualTo(endTime);
     }

@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.rest;
 
+import io.quarkus.logging.json.runtime.JsonFormatter;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Whatever happens to a request, no log line carries a secret: not the auth token, not an API key
  * secret, not the Authorization header, not a signature. Every log record of the application (at
- * DEBUG while the test runs) is captured from the root logger.
+ * DEBUG while the test runs) is captured from the root logger, as text and as the JSON line Lambda gets
+ * (quarkus-logging-json's formatter, with every field of the request's line, {@code mdc} included).
  */
 @QuarkusTest
 class SecretsNotLoggedTest {
@@ -49,6 +51,7 @@ class SecretsNotLoggedTest {
             "io.quarkus.amazon.lambda.runtime.Mock");
 
     private final List<String> logged = new ArrayList<>();
+    private final JsonFormatter json = new JsonFormatter();
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -67,8 +70,10 @@ class SecretsNotLoggedTest {
                 record.getThrown().printStackTrace(new PrintWriter(trace));
                 text.append(' ').append(trace);
             }
+            String asJson = json.format(record);
             synchronized (logged) {
                 logged.add(text.toString());
+                logged.add(asJson);
             }
         }
 
@@ -136,6 +141,9 @@ class SecretsNotLoggedTest {
             lines = List.copyOf(logged);
         }
         assertThat(lines).as("the capture works").anyMatch(line -> line.contains("capture-probe"));
+        assertThat(lines).as("JSON request lines, with their fields").anyMatch(line -> line.startsWith("{")
+                && line.contains("\"loggerName\":\"io.github.recordingrules.request\"") && line.contains("\"mdc\":{\"")
+                && line.contains("\"route\":\"webhook\""));
         List<String> secrets = new ArrayList<>(List.of(AUTH_TOKEN, API_KEY_ONE_SECRET, API_KEY_TWO_SECRET, validSignature));
         for (String header : headers) {
             secrets.add(header.substring(header.indexOf(' ') + 1));

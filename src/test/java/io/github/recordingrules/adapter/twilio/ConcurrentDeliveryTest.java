@@ -135,7 +135,8 @@ class ConcurrentDeliveryTest {
         EventReader.Callback callback = EventReader.read(form, Instant::now);
         for (int attempt = 0; ; attempt++) {
             try {
-                return rooms.handleEvent(callback.roomSid(), callback.roomName(), callback.roomType(), callback.event());
+                return rooms.handleEvent(callback.roomSid(), callback.roomName(), callback.roomType(),
+                        callback.eventName(), callback.event());
             } catch (ConcurrentUpdateException e) {
                 assertThat(attempt).as("retries after contention").isLessThan(20);
                 retriedAfterContention.incrementAndGet();

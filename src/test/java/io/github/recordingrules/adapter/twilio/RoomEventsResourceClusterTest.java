@@ -7,5 +7,5 @@ import io.quarkus.test.junit.TestProfile;
 /** Every room-events scenario again, on a 3-master Redis Cluster. */
 @QuarkusTest
 @TestProfile(RedisClusterProfile.class)
-class RoomEventsApiClusterTest extends RoomEventsResourceTest {
+class RoomEventsResourceClusterTest extends RoomEventsResourceTest {
 }

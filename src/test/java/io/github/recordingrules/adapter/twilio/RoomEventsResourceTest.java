@@ -1,8 +1,7 @@
 package io.github.recordingrules.adapter.twilio;
 
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.github.recordingrules.support.RedisTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.github.recordingrules.support.Api.api;
+import static io.github.recordingrules.support.RedisTestResource.KEYS;
 import static io.github.recordingrules.support.Webhooks.PATH;
 import static io.github.recordingrules.support.Webhooks.event;
 import static io.github.recordingrules.support.Webhooks.nextTimestamp;
@@ -33,10 +33,6 @@ class RoomEventsResourceTest {
 
     private static final String ALICE = sid("PA", "alice");
     private static final String DAVE = sid("PA", "dave");
-
-    /** The application's own client, so that the test reads whichever Redis (or Cluster) it runs on. */
-    @Inject
-    RedisDataSource redis;
 
     private static String newRoomSid() {
         return sid("RM", UUID.randomUUID().toString());
@@ -236,7 +232,7 @@ class RoomEventsResourceTest {
         api().queryParam("Status", "completed").get("/v1/Rooms/{room}/Recordings", room).then().body("recordings", hasSize(2));
         api().get("/v1/Rooms/{room}", name).then().statusCode(404);
         api().formParam("UniqueName", name).post("/v1/Rooms").then().statusCode(201);
-        long ttl = redis.key().ttl("rr:{" + room + "}:room");
+        long ttl = Long.parseLong(RedisTestResource.command("TTL " + KEYS.room(room)).trim().substring(1));
         assertThat(ttl).isBetween(23 * 3600L, 24 * 3600L);
         post(track(room, "track-added", ALICE, "Alice", sid("MT", "after"), "audio", "after", nextTimestamp()))
                 .statusCode(200).body("applied", equalTo(false)).body("started", empty());

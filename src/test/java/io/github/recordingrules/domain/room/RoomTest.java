@@ -779,4 +779,86 @@ class RoomTest {
         assertThat(restored.inProgress()).isFalse();
         assertThat(restored.apply(aliceAudio(41), sids).changed()).isFalse();
     }
+
+    @Nested
+    class ParticipantsTracksAndDecisions {
+
+        @Test
+        void aParticipantStartsAtItsEarliestConnectionWhateverTheOrderOfDelivery() {
+            Room room = groupRoom(false);
+            room.apply(aliceAudio(5), sids);
+            room.apply(connected(2, ALICE, "Alice"), sids);
+            room.apply(disconnected(9, ALICE, "Alice"), sids);
+            assertThat(room.apply(connected(2, ALICE, "Alice"), sids).changed()).as("a repeat changes nothing").isFalse();
+
+            RoomParticipant alice = room.participant("Alice").orElseThrow();
+            assertThat(alice.sid()).isEqualTo(ALICE);
+            assertThat(alice.connected()).isFalse();
+            assertThat(alice.startTime()).isEqualTo(at(2));
+            assertThat(alice.endTime()).isEqualTo(at(9));
+            assertThat(room.tracksPublishedBy(ALICE)).isEmpty();
+        }
+
+        @Test
+        void anEndedRoomShowsEveryoneDisconnectedAtItsEnd() {
+            Room room = groupRoom(false);
+            aliceAndBob(room);
+            room.complete(at(20), sids);
+
+            assertThat(room.participants()).extracting(RoomParticipant::connected).containsOnly(false);
+            assertThat(room.participants()).extracting(RoomParticipant::endTime).containsOnly(at(20));
+            assertThat(room.participants()).extracting(RoomParticipant::startTime).containsExactly(at(1), at(4));
+        }
+
+        @Test
+        void theExplanationIsWhatIsRecorded() {
+            Room room = groupRoom(false);
+            aliceAndBob(room);
+            room.replaceRules(rules("[{\"type\":\"include\",\"all\":true},{\"type\":\"exclude\",\"publisher\":\"Bob\"},"
+                    + "{\"type\":\"include\",\"kind\":\"audio\"}]"), at(10), sids);
+
+            List<TrackDecision> decisions = room.explanation();
+
+            assertThat(decisions).filteredOn(TrackDecision::recorded).extracting(d -> d.track().sid())
+                    .containsExactlyInAnyOrderElementsOf(room.recordingTrackSids());
+            assertThat(decisions).extracting(TrackDecision::ruleIndex).containsExactly(2, 0, 2, 1);
+            assertThat(decisions).filteredOn(TrackDecision::recorded).allSatisfy(d -> assertThat(d.recordingSid()).isNotNull());
+            room.complete(at(11), sids);
+            assertThat(room.explanation()).extracting(TrackDecision::reason).containsOnly(TrackDecision.Reason.ROOM_ENDED);
+        }
+
+        @Test
+        void aPreviewShowsWhatThePostWouldDoAndChangesNothing() {
+            Room room = groupRoom(true);
+            aliceAndBob(room);
+            RoomSnapshot before = room.snapshot();
+
+            RulesPreview preview = room.previewRules(rules("[{\"type\":\"exclude\",\"kind\":\"video\"}]"), at(10));
+
+            assertThat(preview.wouldStop()).extracting(Recording::trackSid).containsExactlyInAnyOrder(MTA_A, MTA_C, MTB_A, MTB_C);
+            assertThat(preview.wouldStart()).isEmpty();
+            assertThat(preview.decisions()).extracting(TrackDecision::recorded).containsOnly(false);
+            assertThat(room.snapshot()).isEqualTo(before);
+        }
+
+        @Test
+        void onlyAnEndedRecordingIsDeletedAndDeletingItAgainChangesNothing() {
+            Room room = groupRoom(true);
+            aliceAndBob(room);
+            String processing = recordingsOf(room, MTA_A).get(0).sid();
+            assertThatThrownBy(() -> room.deleteRecording(processing, at(10))).isInstanceOf(RecordingInProgressException.class);
+            room.apply(aliceAudioRemoved(11), sids);
+
+            Outcome deleted = room.deleteRecording(processing, at(12));
+
+            assertThat(deleted.deleted()).extracting(Recording::sid).containsExactly(processing);
+            Recording recording = room.recording(processing).orElseThrow();
+            assertThat(recording.status()).isEqualTo(RecordingStatus.DELETED);
+            assertThat(recording.dateDeleted()).isEqualTo(at(12));
+            assertThat(recording.duration()).isEqualTo(9);
+            assertThat(room.deleteRecording(processing, at(13)).changed()).isFalse();
+            assertThat(recording.readableAt(at(12).plusSeconds(59), java.time.Duration.ofMinutes(1))).isTrue();
+            assertThat(recording.readableAt(at(12).plusSeconds(60), java.time.Duration.ofMinutes(1))).isFalse();
+        }
+    }
 }

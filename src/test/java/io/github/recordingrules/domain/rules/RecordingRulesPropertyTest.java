@@ -49,6 +49,34 @@ class RecordingRulesPropertyTest {
         });
     }
 
+    @Test
+    void eachDecisionNamesTheLastMatchingRuleAndAgreesWithTheSet() {
+        Gen<List<TrackInfo>> rooms = rooms();
+        Gen<RecordingRules> ruleSets = RulesGenerators.ruleSets();
+        Property.check(2000, s -> new RoomAndRules(rooms.generate(s), ruleSets.generate(s)), sample -> {
+            List<TrackInfo> room = sample.room();
+            List<RecordingRule> rules = sample.rules().rules();
+            Set<String> recorded = referenceSet(rules, room);
+
+            List<RuleDecision> decisions = sample.rules().decisions(room);
+
+            assertThat(decisions).extracting(RuleDecision::track).containsExactlyElementsOf(room);
+            for (RuleDecision decision : decisions) {
+                TrackInfo track = decision.track();
+                int last = -1;
+                for (int i = 0; i < rules.size(); i++) {
+                    if (rules.get(i).matches(track)) {
+                        last = i;
+                    }
+                }
+                Integer expected = track.kind().recordable() && last >= 0 ? last : null;
+                assertThat(decision.ruleIndex()).as(track.toString()).isEqualTo(expected);
+                assertThat(decision.rule()).isEqualTo(expected == null ? null : rules.get(expected));
+                assertThat(decision.recorded()).as(track.toString()).isEqualTo(recorded.contains(track.sid()));
+            }
+        });
+    }
+
     /** The rules, and the seed of the Random that decides how a client writes them. */
     private record RulesAndSeed(RecordingRules rules, long seed) {
     }

@@ -1,4 +1,4 @@
-package io.github.recordingrules.adapter.twilio;
+package io.github.recordingrules.adapter.http;
 
 import com.twilio.security.RequestValidator;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.recordingrules.adapter.twilio;
+package io.github.recordingrules.adapter.http;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

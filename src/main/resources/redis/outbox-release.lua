@@ -1,0 +1,3 @@
+-- The outbox (RedisOutbox, docs/SPEC.md §11.1.5).
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0

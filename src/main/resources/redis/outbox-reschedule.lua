@@ -1,0 +1,8 @@
+-- The outbox (RedisOutbox, docs/SPEC.md §11.1.5).
+-- KEYS: due index. ARGV: room, observed score, new score. A score never moves back.
+local current = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if current and tonumber(current) == tonumber(ARGV[2]) then
+  redis.call('ZADD', KEYS[1], math.max(tonumber(ARGV[3]), tonumber(current)), ARGV[1])
+  return 1
+end
+return 0
