@@ -212,8 +212,9 @@ class LiveKitEgressTest {
 
     /**
      * The Egress API fails twice, then works: one egress. The first attempt is the function's own, right
-     * after the commit; the later ones are driven here as the at-least-once delivery of issue 10 will drive
-     * them (it is not on main yet), through the same {@link RecordingBackend#execute} it will call.
+     * after the commit; the later ones are driven by this test through {@link RecordingBackend#execute}, as
+     * nothing in the function retries an Egress call yet: the outbound delivery does not carry them
+     * (docs/SPEC.md §11.2).
      */
     @Test
     void anEgressApiThatFailsTwiceThenSucceedsEndsWithOneEgress() {
