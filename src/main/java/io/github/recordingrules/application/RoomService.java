@@ -21,6 +21,7 @@ import io.github.recordingrules.domain.rules.RecordingRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,6 @@ import java.util.function.Supplier;
  * delivery attempt follows.
  */
 public final class RoomService {
-
-    private static final System.Logger LOG = System.getLogger(RoomService.class.getName());
 
     private final RoomStore store;
     private final AccountIndex index;
@@ -287,6 +286,7 @@ public final class RoomService {
             }
             List<OutboundMessage> messages = before == null || !outcome.changed() ? List.of()
                     : outbound.notifications().of(before, room, outcome, cause);
+            messages = withRecordingCommands(messages, room, outcome);
             boolean ending = wasInProgress && !room.inProgress();
             Duration expireAfter = ending ? retention : version == 0 ? maxRoomLifetime : null;
             prepareIndex(room, version == 0, ending, outcome);
@@ -298,7 +298,6 @@ public final class RoomService {
                 }
                 metrics.recordings(roomSid, outcome.started().size(), outcome.stopped().size());
                 deliver(roomSid, messages);
-                tellBackend(room, outcome);
                 return new RoomChange(room, outcome);
             }
             if (result instanceof Expired) {
@@ -368,17 +367,17 @@ public final class RoomService {
     }
 
     /**
-     * Carries out what the committed change asks of the recording backend, once each, right away. A
-     * command that fails is logged and not tried again here (docs/LIVEKIT.md, "Failing egresses").
+     * Adds what the change asks of the recording backend, as one message committed with the change and
+     * delivered at least once like the others (docs/SPEC.md §12.4).
      */
-    private void tellBackend(Room room, Outcome outcome) {
-        for (RecordingCommand command : backend.commandsFor(room, outcome)) {
-            try {
-                backend.execute(command, 1);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Recording command failed and is not retried: " + command + ": " + e);
-            }
+    private List<OutboundMessage> withRecordingCommands(List<OutboundMessage> messages, Room room, Outcome outcome) {
+        List<RecordingCommand> commands = backend.commandsFor(room, outcome);
+        if (commands.isEmpty()) {
+            return messages;
         }
+        List<OutboundMessage> all = new ArrayList<>(messages);
+        all.add(new OutboundMessage.RecordingCommands(sids.next(""), room.sid(), commands));
+        return all;
     }
 
     /** The first retries go at once (the conflict answer carries the fresh state); then a short random pause. */

@@ -16,10 +16,6 @@ public class LiveKitCallbacksProfile extends LiveKitProfile {
         overrides.put("recording-rules.status-callback.enabled", "true");
         overrides.put("recording-rules.status-callback.recording-completed", "at-media-report");
         overrides.put("recording-rules.outbound.allowed-private-networks", "127.0.0.1/32");
-        // Generous, for a shared machine under load: a late first attempt only leaves work to the sweep.
-        overrides.put("recording-rules.outbound.first-attempt-timeout", "5s");
-        overrides.put("recording-rules.outbound.retry.initial-backoff", "100ms");
-        overrides.put("recording-rules.outbound.retry.max-backoff", "400ms");
         return overrides;
     }
 }

@@ -3,6 +3,10 @@ package io.github.recordingrules.adapter.livekit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.recordingrules.application.Deliverer;
+import io.github.recordingrules.application.Destination;
+import io.github.recordingrules.application.OutboundMessage.RecordingCommands;
+import io.github.recordingrules.application.PendingMessage;
 import io.github.recordingrules.application.RecordingBackend;
 import io.github.recordingrules.application.RecordingCommand;
 import io.github.recordingrules.application.RecordingCommand.Action;
@@ -20,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +35,15 @@ import java.util.Set;
 /**
  * Records LiveKit rooms with one track egress per recording: a recording that starts starts a
  * {@code TrackEgress} of its track, one that stops stops it (docs/LIVEKIT.md, "Egress"). The egress id is
- * remembered with the recording. A recording's SID is in its egress's file path, so that after a call
- * whose outcome is unknown {@code ListEgress} tells whether the egress exists: one recording never gets two.
+ * remembered with the recording. A recording's SID is in its egress's file path, so that {@code ListEgress}
+ * tells whether a recording has its egress already, after a call whose outcome is unknown or a crash before its
+ * egress id was remembered: one recording never gets two.
+ * The commands are outbound messages (docs/SPEC.md §12.4): committed with the change, this delivers them, and
+ * the outbound delivery retries them until they succeed.
  */
 @ApplicationScoped
 @Startup
-public class LiveKitEgress implements RecordingBackend {
+public class LiveKitEgress implements RecordingBackend, Deliverer {
 
     private static final Set<String> ENDED = Set.of("EGRESS_COMPLETE", "EGRESS_FAILED", "EGRESS_ABORTED",
             "EGRESS_LIMIT_REACHED");
@@ -80,7 +88,32 @@ public class LiveKitEgress implements RecordingBackend {
     }
 
     @Override
-    public void execute(RecordingCommand command, int attempt) {
+    public Destination destination() {
+        return Destination.RECORDING_COMMANDS;
+    }
+
+    /**
+     * Carries out the change's commands in order, all of them again after a failure: one already carried out
+     * changes nothing when repeated. Each Egress call waits at most {@code recording-rules.livekit.egress.timeout}.
+     */
+    @Override
+    public Result deliver(PendingMessage pending, Duration timeout) {
+        if (api == null) {
+            return new Refused("LiveKit Egress is not configured (recording-rules.livekit.url)");
+        }
+        try {
+            Existing existing = new Existing();
+            for (RecordingCommand command : ((RecordingCommands) pending.message()).commands()) {
+                execute(command, existing);
+            }
+            return new Delivered();
+        } catch (EgressApi.TwirpException | EgressApi.UnansweredException e) {
+            return new Failed(e.getMessage());
+        }
+    }
+
+    /** Carries out one command; throws when it should be tried again. */
+    private void execute(RecordingCommand command, Existing existing) {
         Room room;
         try {
             room = rooms.get().findRoom(command.roomSid());
@@ -92,22 +125,21 @@ public class LiveKitEgress implements RecordingBackend {
             return;
         }
         if (command.action() == Action.START) {
-            start(room, recording.get(), attempt);
+            start(room, recording.get(), existing);
         } else {
-            stop(room, recording.get());
+            stop(room, recording.get(), existing);
         }
     }
 
-    private void start(Room room, Recording recording, int attempt) {
+    /** Starts the recording's egress unless LiveKit has it already (an earlier attempt started it). */
+    private void start(Room room, Recording recording, Existing existing) {
         if (recording.status() != RecordingStatus.PROCESSING || room.externalId(recording.sid()).isPresent()) {
             return;
         }
-        if (attempt > 1) {
-            Optional<JsonNode> existing = egressOf(room, recording);
-            if (existing.isPresent()) {
-                remember(room, recording, existing.get().path("egressId").asText());
-                return;
-            }
+        Optional<JsonNode> started = existing.egressOf(room, recording);
+        if (started.isPresent()) {
+            remember(room, recording, started.get().path("egressId").asText());
+            return;
         }
         try {
             JsonNode egress = api.call("StartTrackEgress", trackEgressRequest(room, recording));
@@ -124,10 +156,10 @@ public class LiveKitEgress implements RecordingBackend {
         }
     }
 
-    private void stop(Room room, Recording recording) {
+    private void stop(Room room, Recording recording, Existing existing) {
         Optional<String> egressId = room.externalId(recording.sid());
         if (egressId.isEmpty()) {
-            Optional<JsonNode> found = egressOf(room, recording);
+            Optional<JsonNode> found = existing.egressOf(room, recording);
             if (found.isEmpty() || ENDED.contains(found.get().path("status").asText())) {
                 return;
             }
@@ -143,15 +175,23 @@ public class LiveKitEgress implements RecordingBackend {
         }
     }
 
-    /** The egress LiveKit has for this recording, found by the recording's SID in its file path. */
-    private Optional<JsonNode> egressOf(Room room, Recording recording) {
-        JsonNode list = api.call("ListEgress", json.createObjectNode().put("roomName", room.uniqueName()));
-        for (JsonNode item : list.path("items")) {
-            if (item.path("track").path("file").path("filepath").asText().contains(recording.sid())) {
-                return Optional.of(item);
+    /** The room's egresses as LiveKit lists them, asked for once per attempt and only when needed. */
+    private final class Existing {
+
+        private JsonNode items;
+
+        /** The egress LiveKit has for this recording, found by the recording's SID in its file path. */
+        Optional<JsonNode> egressOf(Room room, Recording recording) {
+            if (items == null) {
+                items = api.call("ListEgress", json.createObjectNode().put("roomName", room.uniqueName())).path("items");
             }
+            for (JsonNode item : items) {
+                if (item.path("track").path("file").path("filepath").asText().contains(recording.sid())) {
+                    return Optional.of(item);
+                }
+            }
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private void remember(Room room, Recording recording, String egressId) {
