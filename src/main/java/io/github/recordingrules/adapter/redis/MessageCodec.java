@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 @RegisterForReflection(targets = {MessageCodec.Stored.class, StatusCallback.class, MediaServerPush.class,
         OutboundMessage.PushTrack.class, OutboundMessage.PushRecording.class, RecordingCommands.class,
-        RecordingCommand.class})
+        RecordingCommand.class, RecordingCommand.Action.class})
 public class MessageCodec {
 
     /** Exactly one of them is set. */
