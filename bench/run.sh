@@ -4,13 +4,16 @@
 #      state transition, codec and signature costs);
 #   2. the end-to-end load benchmark of the packaged function (target/function.zip, JVM, prod profile)
 #      through a Lambda Runtime API, against a real local redis-server, side by side with redis-benchmark
-#      running the same commands; start-up time and RSS; and webhooks with outbound delivery (status callbacks
-#      and media-server pushes to a local receiver) off and on, side by side (--delivery-events, default 3000).
+#      running the same commands; rooms of 2, 16 and 50 participants (CPU and Redis bytes per webhook, the 403
+#      floor, interleaved on one process) and an async-profiler profile of the 50-participant webhooks;
+#      start-up time and RSS; and webhooks with outbound delivery (status callbacks and media-server pushes
+#      to a local receiver) off and on, side by side (--delivery-events, default 3000).
 # Short runs on purpose (shared 2-core machine). Environment overrides:
 #   JMH_ARGS   (default: -f1 -wi 2 -i 3 -w 1s -r 1s -bm sample -tu us: sampled per-operation times, so that
 #              the median stands even when other builds preempt the benchmark; the mean is printed too)
 #   LOAD_ARGS  (default: --levels 1,8,32 --warmup 3000 --events 5000 --rss-events 10000;
-#              "--soak 20000" runs the soak of docs/BENCHMARKS.md section 3 instead)
+#              "--soak 20000" runs the soak of docs/BENCHMARKS.md section 3 instead; the room sizes take
+#              --sizes 2,16,50 --largest-size-rooms 4 --size-rounds 5 --size-events 200 --profile-events 1000)
 #   SKIP_BUILD=1 reuses target/ as built; SKIP_JMH=1 / SKIP_LOAD=1 skip a part.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,12 +11,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Raw API Gateway HTTP API events (payload format 2.0), shaped as AWS documents them, posted to the mock
  * Lambda event server's {@code /_lambda_} endpoint: it hands them to the function as it hands the events
  * it makes from plain HTTP requests, and answers with the function's response as is. For what plain HTTP
- * through the mock server cannot show: the stage, the domain and the headers API Gateway adds.
+ * through the mock server cannot show: the stage, the domain and the headers API Gateway adds, URLs a
+ * client would refuse, bodies marked base64.
  * <p>
  * An {@link Endpoint} is where a client sends the request: API Gateway's own endpoint on the
  * {@code $default} stage or on a named stage, or a custom domain with an API mapping. API Gateway keeps
@@ -55,18 +57,40 @@ public final class ApiGatewayEvents {
     }
 
     /** The function's answer to an event: what API Gateway turns into the HTTP answer. */
-    public record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, String body, boolean isBase64Encoded) {
 
         public JsonPath json() {
             return new JsonPath(body);
         }
+
+        /** Asserts the status and Twilio's error body for {@code code}, as JSON and not base64-encoded. */
+        public Map<String, Object> assertTwilioError(int expectedStatus, int code) {
+            assertThat(status).as("status; body: %s", body).isEqualTo(expectedStatus);
+            assertThat(isBase64Encoded).as("base64").isFalse();
+            assertThat(headers.entrySet()).as("headers").anySatisfy(h -> {
+                assertThat(h.getKey()).isEqualToIgnoringCase("content-type");
+                assertThat(h.getValue()).startsWith("application/json");
+            });
+            Map<String, Object> error = json().getMap("$");
+            assertThat(error).as("error body").isNotNull();
+            assertThat(error.keySet()).as("error body fields").containsExactlyInAnyOrder("code", "message", "more_info", "status");
+            assertThat(error.get("code")).as("code").isEqualTo(code);
+            assertThat(error.get("status")).as("status field").isEqualTo(expectedStatus);
+            assertThat((String) error.get("message")).as("message").isNotBlank();
+            assertThat(error.get("more_info")).isEqualTo("https://www.twilio.com/docs/errors/" + code);
+            return error;
+        }
+    }
+
+    /** Basic credentials of the test account, as a header value. */
+    public static String basicAuth() {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (Api.ACCOUNT_SID + ":" + Api.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A request with Basic credentials of the test account. */
     public static Answer api(Endpoint endpoint, String method, String path, Map<String, String> form) {
-        String credentials = Base64.getEncoder().encodeToString(
-                (Api.ACCOUNT_SID + ":" + Api.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
-        return send(endpoint, method, path, form, Map.of("authorization", "Basic " + credentials));
+        return send(endpoint, method, path, form, Map.of("authorization", basicAuth()));
     }
 
     /** A room status callback, signed for {@code signedUrl} as Twilio signs. */
@@ -108,12 +132,23 @@ public final class ApiGatewayEvents {
         }
         headers.putAll(extraHeaders);
 
+        Map<String, Object> event = event(endpoint, method, rawPath, rawQuery, headers);
+        if (body != null) {
+            event.put("body", Base64.getEncoder().encodeToString(body));
+            event.put("isBase64Encoded", true);
+        }
+        return post(event);
+    }
+
+    /** An event for {@code method rawPath?rawQuery} without a body; headers lower-case, as API Gateway sends them. */
+    public static Map<String, Object> event(Endpoint endpoint, String method, String rawPath, String rawQuery,
+                                            Map<String, String> headers) {
         Map<String, Object> http = new LinkedHashMap<>();
         http.put("method", method);
         http.put("path", rawPath);
         http.put("protocol", "HTTP/1.1");
         http.put("sourceIp", "203.0.113.7");
-        http.put("userAgent", headers.get("user-agent"));
+        http.put("userAgent", headers.getOrDefault("user-agent", "agent"));
         Map<String, Object> requestContext = new LinkedHashMap<>();
         requestContext.put("accountId", "123456789012");
         requestContext.put("apiId", API_ID);
@@ -133,15 +168,25 @@ public final class ApiGatewayEvents {
         event.put("rawQueryString", rawQuery);
         event.put("headers", headers);
         event.put("requestContext", requestContext);
-        if (body != null) {
-            event.put("body", Base64.getEncoder().encodeToString(body));
-        }
-        event.put("isBase64Encoded", body != null);
+        event.put("isBase64Encoded", false);
+        return event;
+    }
 
+    /** The same event carrying {@code body}, base64-encoded as API Gateway encodes binary bodies. */
+    public static Map<String, Object> withBase64Body(Map<String, Object> event, String body) {
+        event.put("body", Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
+        event.put("isBase64Encoded", true);
+        return event;
+    }
+
+    /** Hands the event to the function, and answers with what it returned. */
+    public static Answer post(Map<String, Object> event) {
         JsonPath answer = given().contentType("application/json").body(event).post("/_lambda_")
                 .then().statusCode(200).extract().jsonPath();
-        return new Answer(answer.getInt("statusCode"), answer.getMap("headers", String.class, String.class),
-                answer.getString("body"));
+        Map<String, String> headers = answer.get("headers") == null ? Map.of()
+                : answer.getMap("headers", String.class, String.class);
+        return new Answer(answer.getInt("statusCode"), headers, answer.getString("body"),
+                answer.getBoolean("isBase64Encoded"));
     }
 
     private static String encode(String value) {

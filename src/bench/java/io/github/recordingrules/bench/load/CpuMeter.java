@@ -25,6 +25,10 @@ final class CpuMeter {
         Sample minus(Sample earlier) {
             return new Sample(function - earlier.function, redis - earlier.redis, driver - earlier.driver);
         }
+
+        Sample plus(Sample other) {
+            return new Sample(function + other.function, redis + other.redis, driver + other.driver);
+        }
     }
 
     Sample sample() throws IOException {

@@ -5,11 +5,16 @@ import io.github.recordingrules.adapter.redis.RedisScript;
 import io.github.recordingrules.devredis.LocalRedis;
 import io.github.recordingrules.support.RedisWire;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +28,9 @@ import static io.github.recordingrules.support.RedisTestResource.KEYS;
  * <p>
  * Concurrency N means N function processes polling the one Runtime API and N events in flight, as N Lambda
  * instances each handle one event at a time. Processes are added between levels (1, then 8, then 32) and
- * warmed up before each measured run. Then {@code redis-benchmark} runs the exact commands one webhook
+ * warmed up before each measured run. Before the levels, process 1 takes state-changing callbacks into rooms of
+ * 2, 16 and 50 participants ({@code --sizes}, {@link SizedRooms}), with the 403 floor interleaved, and then the
+ * largest size once more under async-profiler ({@link AsyncProfiler}). Then {@code redis-benchmark} runs the exact commands one webhook
  * issues (HMGET of the room hash, EVALSHA of the save script) at the same concurrencies, so the function's
  * throughput reads as a ratio of raw Redis's. Last, {@link DeliveryComparison} measures webhooks with
  * outbound delivery off and on ({@code --delivery-events}, 0 skips it).
@@ -44,6 +51,12 @@ public final class LambdaLoadBenchmark {
     private int soak;
     private int stallSeconds = 10;
     private boolean soakContentLength = true;
+    private int[] sizes = {2, 16, 50};
+    private int largestSizeRooms = 4;
+    private int sizeRounds = 5;
+    private int sizeEvents = 200;
+    private int profileEvents = 1000;
+    private Optional<AsyncProfiler> profiler = Optional.empty();
 
     private final Report report = new Report();
     private final Workload workload = new Workload();
@@ -70,6 +83,11 @@ public final class LambdaLoadBenchmark {
                 case "--soak" -> soak = Integer.parseInt(value);
                 case "--stall-seconds" -> stallSeconds = Integer.parseInt(value);
                 case "--content-length" -> soakContentLength = Boolean.parseBoolean(value);
+                case "--sizes" -> sizes = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--largest-size-rooms" -> largestSizeRooms = Integer.parseInt(value);
+                case "--size-rounds" -> sizeRounds = Integer.parseInt(value);
+                case "--size-events" -> sizeEvents = Integer.parseInt(value);
+                case "--profile-events" -> profileEvents = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -92,9 +110,16 @@ public final class LambdaLoadBenchmark {
                 report.write(workDir.resolve("load-report.txt"));
                 return answered;
             }
+            if (profileEvents > 0) {
+                profiler = AsyncProfiler.unpack(workDir);
+                if (profiler.isEmpty()) {
+                    report.say("async-profiler not on the class path (tools.profiler:async-profiler, -Pbench): no profile");
+                }
+            }
             LoadDriver driver = new LoadDriver(api, report);
             List<LoadDriver.Run> runs = measureLevels(functions, driver, redis.port());
             compareWithRawRedis(runs, redis.port());
+            compareSizesWithRawRedis(redis.port());
             if (deliveryEvents > 0) {
                 new DeliveryComparison(api, report, redis.port(), warmup, deliveryEvents).run(functions);
             }
@@ -107,7 +132,7 @@ public final class LambdaLoadBenchmark {
     private List<LoadDriver.Run> measureLevels(FunctionInstances functions, LoadDriver driver, int redisPort) throws Exception {
         // Start-up: one process alone, its first event a webhook on a room it has never seen.
         long started = System.nanoTime();
-        Process first = functions.start();
+        Process first = functions.start(profiler.map(AsyncProfiler::jvmOptions).orElse(new String[0]));
         RuntimeApi.Result firstAnswer = driver.invoke(workload.discoveryEvent(), 200, "first event");
         report.say("start-up: JVM process start to first answered event: %.3f s (Quarkus says: %s)",
                 (firstAnswer.answeredAt() - started) / 1e9, FunctionInstances.quarkusStartedLine(functions.log(1)));
@@ -129,6 +154,10 @@ public final class LambdaLoadBenchmark {
                 (System.nanoTime() - t) / 1e9);
 
         CpuMeter cpu = new CpuMeter(functions, redisPort);
+        measureSizes(driver, cpu, new RedisStats(redisPort));
+        if (profiler.isPresent()) {
+            profileLargestSize(driver, profiler.get(), first.pid());
+        }
         List<LoadDriver.Run> runs = new ArrayList<>();
         for (int level : levels) {
             long t0 = System.nanoTime();
@@ -165,14 +194,162 @@ public final class LambdaLoadBenchmark {
                 }
                 report.say("memory: function process 1 after %d events: %s", handledByFirst, FunctionInstances.rss(first.pid()));
             }
-            if (level == 8 || (level == levels[levels.length - 1] && Arrays.stream(levels).noneMatch(l -> l == 8))) {
-                LoadDriver.Run floor = driver.drive("forged", level, Math.min(events, 3000), workload::forgedWebhook, 403);
+            if (level == 1 || level == 8 || (level == levels[levels.length - 1] && Arrays.stream(levels).noneMatch(l -> l == 8))) {
+                int forged = Math.min(events, 3000);
+                CpuMeter.Sample floorBefore = cpu.sample();
+                LoadDriver.Run floor = driver.drive("forged", level, forged, workload::forgedWebhook, 403);
+                CpuMeter.Sample floorUsed = cpu.sample().minus(floorBefore);
                 report.say("no-Redis floor at concurrency %2d: a webhook with a wrong signature (403, no Redis call): "
-                        + "%6.0f/s  p50 %6.2f ms  p99 %6.2f ms", level, floor.perSecond(), floor.percentileMillis(50),
-                        floor.percentileMillis(99));
+                        + "%6.0f/s  p50 %6.2f ms  p99 %6.2f ms; function CPU %.2f ms/request; the webhooks above"
+                        + " used %.2f x that", level, floor.perSecond(), floor.percentileMillis(50),
+                        floor.percentileMillis(99), floorUsed.function() / forged,
+                        (used.function() / events) / (floorUsed.function() / forged));
             }
         }
         return runs;
+    }
+
+    private final List<SizedRooms> sized = new ArrayList<>();
+
+    /**
+     * One process, one client (concurrency 1): state-changing track callbacks into rooms of each size, rounds
+     * interleaved so that the sizes share the machine's ups and downs, and the 403 floor (no Redis call) among
+     * them on the same process. Per size: function and redis-server CPU, and the bytes Redis moved to and from
+     * clients, per webhook. Smaller sizes get proportionally more rooms, so that each camera is toggled about as
+     * often in every size: a room's stored recordings then grow with its participants, not with the run's length.
+     */
+    private void measureSizes(LoadDriver driver, CpuMeter cpu, RedisStats redis) throws Exception {
+        Instant start = Instant.parse("2026-04-01T10:00:00Z");
+        int largest = Arrays.stream(sizes).max().orElseThrow();
+        List<Integer> roomCounts = new ArrayList<>();
+        for (int size : sizes) {
+            SizedRooms rooms = new SizedRooms(size, start);
+            int count = largestSizeRooms * Math.max(1, Math.round(largest / (float) size));
+            roomCounts.add(count);
+            for (int i = 0; i < count; i++) {
+                Matcher sid = ROOM_SID.matcher(driver.invoke(Workload.createRoom(), 201, "room creation").body());
+                if (!sid.find()) {
+                    throw new IllegalStateException("no room SID in a creation answer");
+                }
+                for (byte[] event : rooms.fill(sid.group(1))) {
+                    driver.invoke(event, 200, "filling a room");
+                }
+            }
+            sized.add(rooms);
+        }
+        report.say("sizes: %s rooms of %s participants with a microphone and a camera each, under the 20 rules",
+                roomCounts, Arrays.toString(sizes));
+        RedisStats.Sample sampling = redis.sample().minus(redis.sample());
+        long samplingBytes = Math.abs(sampling.bytesIn()) + Math.abs(sampling.bytesOut());
+        int n = sizes.length;
+        CpuMeter.Sample[] cpuUsed = new CpuMeter.Sample[n + 1];
+        RedisStats.Sample[] redisUsed = new RedisStats.Sample[n];
+        List<List<LoadDriver.Run>> runs = new ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            cpuUsed[i] = new CpuMeter.Sample(0, 0, 0);
+            runs.add(new ArrayList<>());
+            if (i < n) {
+                redisUsed[i] = RedisStats.ZERO;
+            }
+        }
+        for (int round = 0; round <= sizeRounds; round++) {
+            boolean warmUp = round == 0;
+            for (int i = 0; i <= n; i++) {
+                boolean floor = i == n;
+                Supplier<byte[]> next = floor ? workload::forgedWebhook : sized.get(i)::nextToggle;
+                RedisStats.Sample redisBefore = floor ? null : redis.sample();
+                CpuMeter.Sample before = cpu.sample();
+                LoadDriver.Run run = driver.drive(floor ? "floor" : "size " + sizes[i], 1, sizeEvents, next, floor ? 403 : 200);
+                CpuMeter.Sample used = cpu.sample().minus(before);
+                if (!floor) {
+                    RedisStats.Sample moved = redis.sample().minus(redisBefore);
+                    if (!warmUp) {
+                        redisUsed[i] = redisUsed[i].plus(moved);
+                    }
+                }
+                if (!warmUp) {
+                    cpuUsed[i] = cpuUsed[i].plus(used);
+                    runs.get(i).add(run);
+                }
+            }
+        }
+        int events = sizeRounds * sizeEvents;
+        double floorCpu = cpuUsed[n].function() / events;
+        double[] functionCpu = new double[n];
+        double[] bytes = new double[n];
+        for (int i = 0; i < n; i++) {
+            functionCpu[i] = cpuUsed[i].function() / events;
+            bytes[i] = (redisUsed[i].bytesIn() + redisUsed[i].bytesOut() - samplingBytes * sizeRounds) / (double) events;
+            report.say("size %2d participants, concurrency 1, %d webhooks in %d rounds: function CPU %.2f ms/webhook"
+                            + " (%.2f x the 403 floor), redis-server CPU %.3f ms, Redis bytes %.0f in + %.0f out = %.1f KB/webhook,"
+                            + " p50 %.2f ms; Redis commands per webhook: %s",
+                    sizes[i], events, sizeRounds, functionCpu[i], functionCpu[i] / floorCpu, cpuUsed[i].redis() / events,
+                    redisUsed[i].bytesIn() / (double) events, redisUsed[i].bytesOut() / (double) events, bytes[i] / 1024,
+                    median(runs.get(i)), redisUsed[i].perEvent(events));
+        }
+        report.say("403 floor, concurrency 1, same process, interleaved: function CPU %.2f ms/request, p50 %.2f ms",
+                floorCpu, median(runs.get(n)));
+        report.say("ratios: CPU per webhook %d / %d participants = %.2f; %d participants / 403 floor = %.2f;"
+                        + " Redis bytes per webhook %d / %d participants = %.2f",
+                sizes[n - 1], sizes[0], functionCpu[n - 1] / functionCpu[0], sizes[0], functionCpu[0] / floorCpu,
+                sizes[n - 1], sizes[0], bytes[n - 1] / bytes[0]);
+    }
+
+    /**
+     * The largest rooms' state-changing webhooks once more, on the same process at concurrency 1, under
+     * async-profiler (not measured: the sampling costs CPU of its own). The top frames go to the report; all
+     * stacks to profile-size-N.collapsed, for a flame graph.
+     */
+    private void profileLargestSize(LoadDriver driver, AsyncProfiler asyncProfiler, long pid) throws Exception {
+        SizedRooms largest = sized.get(sized.size() - 1);
+        Path collapsed = workDir.resolve("profile-size-" + largest.participants() + ".collapsed");
+        try {
+            asyncProfiler.start(pid);
+        } catch (IOException e) {
+            // A machine that forbids attaching (or perf events) still gets every other figure.
+            report.say("profile: not taken: %s", e.getMessage());
+            return;
+        }
+        LoadDriver.Run run = driver.drive("profiled size " + largest.participants(), 1, profileEvents, largest::nextToggle, 200);
+        AsyncProfiler.Profile profile = asyncProfiler.stop(pid, collapsed);
+        report.say("profile (async-profiler, CPU, 1 ms interval, function process 1): %d webhooks into %d-participant rooms"
+                        + " at concurrency 1, p50 %.2f ms, %d samples (%.2f ms per webhook); stacks in %s",
+                profileEvents, largest.participants(), run.percentileMillis(50), profile.total(),
+                profile.total() / (double) profileEvents, collapsed);
+        report.say("  top frames by self samples:");
+        for (Map.Entry<String, Long> frame : profile.topSelf(15)) {
+            report.say("    %5.1f%%  %s", 100.0 * frame.getValue() / profile.total(), frame.getKey());
+        }
+        report.say("  self samples by package (native: the JVM, its stubs, libc; kernel: [k] frames):");
+        for (Map.Entry<String, Long> area : profile.topSelfByPackage(12)) {
+            report.say("    %5.1f%%  %s", 100.0 * area.getValue() / profile.total(), area.getKey());
+        }
+        report.say("  the application's frames by total samples (self and callees):");
+        for (Map.Entry<String, Long> frame : profile.topTotal("io.github.recordingrules.", 15)) {
+            report.say("    %5.1f%%  %s", 100.0 * frame.getValue() / profile.total(), frame.getKey());
+        }
+    }
+
+    private static double median(List<LoadDriver.Run> runs) {
+        return runs.stream().mapToDouble(r -> r.percentileMillis(50)).sorted().toArray()[runs.size() / 2];
+    }
+
+    /** redis-benchmark of the commands one state-changing webhook sends into a room of each size, at concurrency 1. */
+    private void compareSizesWithRawRedis(int redisPort) throws Exception {
+        RedisBenchmark raw = RedisBenchmark.find(redisPort, redisBenchmarkRequests);
+        if (raw == null) {
+            return;
+        }
+        for (SizedRooms rooms : sized) {
+            String roomKey = KEYS.room(rooms.sampleRoom());
+            String[] save = saveCommand(redisPort, roomKey);
+            RedisBenchmark.Figures hmget = raw.run(1, readCommand(roomKey));
+            RedisBenchmark.Figures evalsha = raw.run(1, save);
+            report.say("redis-benchmark, size %2d participants (a room of %d characters of JSON), concurrency 1: HMGET %.0f/s"
+                            + " p50 %.3f ms; EVALSHA(save) %.0f/s p50 %.3f ms; the two in sequence: %.3f ms per webhook",
+                    rooms.participants(), save[7].length(), hmget.rps(), hmget.p50(), evalsha.rps(), evalsha.p50(),
+                    1000 / hmget.rps() + 1000 / evalsha.rps());
+        }
     }
 
     /** redis-benchmark of the commands one state-changing webhook sends, at the concurrencies measured. */
@@ -183,34 +360,51 @@ public final class LambdaLoadBenchmark {
             return;
         }
         RedisScript script = RedisScript.load("save-room");
-        String roomKey = KEYS.room(workload.sampleRoom());
-        String state;
         try (RedisWire wire = RedisWire.connect(redisPort)) {
             String sha = wire.text("SCRIPT", "LOAD", script.source());
             if (!sha.equals(script.sha1())) {
                 throw new IllegalStateException("SCRIPT LOAD gave " + sha + ", the function runs " + script.sha1());
             }
-            state = wire.text("HGET", roomKey, RedisKeys.DOCUMENT);
         }
+        String roomKey = KEYS.room(workload.sampleRoom());
+        String[] read = readCommand(roomKey);
+        String[] save = saveCommand(redisPort, roomKey);
         report.say("raw Redis: the room read and written is %s, a room at the end of its script: %d characters of JSON",
-                roomKey, state.length());
+                roomKey, save[7].length());
         for (LoadDriver.Run run : runs) {
             int c = run.concurrency();
-            RedisBenchmark.Figures hmget = raw.run(c, "HMGET", roomKey, RedisKeys.VERSION, RedisKeys.SCHEMA,
-                    RedisKeys.DOCUMENT, RedisKeys.LEGACY_DOCUMENT);
-            // As the store calls it for a change with no outbound messages (save-room.lua): the room's hash and
-            // its outbox state (absent, so the outbox's other keys are never touched), no deadline, no message.
-            RedisBenchmark.Figures evalsha = raw.run(c, "EVALSHA", script.sha1(), "2",
-                    "rrbench:{RM__rand_int__}:room", "rrbench:{RM__rand_int__}:outbox", "0", "2", state, "172800000",
-                    "0", "0");
+            RedisBenchmark.Figures hmget = raw.run(c, read);
+            RedisBenchmark.Figures evalsha = raw.run(c, save);
             // One state-changing webhook is one HMGET then one EVALSHA, one after the other.
             double rawWebhooks = 1 / (1 / hmget.rps() + 1 / evalsha.rps());
             report.say("redis-benchmark at concurrency %2d: HMGET %8.0f/s p50 %.3f p99 %.3f ms; EVALSHA(save, %d-char state) %8.0f/s p50 %.3f p99 %.3f ms",
-                    c, hmget.rps(), hmget.p50(), hmget.p99(), state.length(), evalsha.rps(), evalsha.p50(), evalsha.p99());
+                    c, hmget.rps(), hmget.p50(), hmget.p99(), save[7].length(), evalsha.rps(), evalsha.p50(), evalsha.p99());
             report.say("  => raw Redis, HMGET+EVALSHA in sequence: %.0f webhooks/s; the function does %.0f/s = %.1f%% of raw Redis"
                             + " (%.3f); p99 %.2f ms vs HMGET p99 + EVALSHA p99 = %.2f ms: handling adds %.2f ms at p99",
                     rawWebhooks, run.perSecond(), 100 * run.perSecond() / rawWebhooks, run.perSecond() / rawWebhooks,
                     run.percentileMillis(99), hmget.p99() + evalsha.p99(), run.percentileMillis(99) - hmget.p99() - evalsha.p99());
         }
+    }
+
+    /** The store's read of a room (RedisRoomStore.load). */
+    private static String[] readCommand(String roomKey) {
+        return new String[] {"HMGET", roomKey, RedisKeys.VERSION, RedisKeys.SCHEMA, RedisKeys.DOCUMENT, RedisKeys.LEGACY_DOCUMENT};
+    }
+
+    /**
+     * The store's write of the room stored at {@code roomKey}, as RedisRoomStore.save sends it for a change with no
+     * outbound messages: the room's hash and its outbox state, the room's schema and document, a deadline that
+     * has not passed, no message. Each call writes a new random room, so every call is a successful write; their
+     * time to live (1 s, where the function sets 48 h, at the same cost) keeps them from piling up in memory.
+     */
+    private static String[] saveCommand(int redisPort, String roomKey) {
+        String schema;
+        String document;
+        try (RedisWire wire = RedisWire.connect(redisPort)) {
+            schema = wire.text("HGET", roomKey, RedisKeys.SCHEMA);
+            document = wire.text("HGET", roomKey, RedisKeys.DOCUMENT);
+        }
+        return new String[] {"EVALSHA", RedisScript.load("save-room").sha1(), "2", "rrbench:{RM__rand_int__}:room",
+                "rrbench:{RM__rand_int__}:outbox", "0", schema, document, "1000", Long.toString(Long.MAX_VALUE / 2), "0", "0"};
     }
 }

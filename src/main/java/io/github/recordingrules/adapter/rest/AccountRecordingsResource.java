@@ -10,6 +10,7 @@ import io.github.recordingrules.application.RoomService;
 import io.github.recordingrules.config.RecordingRulesConfig;
 import io.github.recordingrules.domain.Sids;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -56,10 +57,9 @@ public class AccountRecordingsResource {
             @RestQuery("MediaType") String mediaType,
             @RestQuery("DateCreatedAfter") String dateCreatedAfter,
             @RestQuery("DateCreatedBefore") String dateCreatedBefore,
-            @RestQuery("PageSize") String pageSize,
-            @RestQuery("Page") String page) {
-        int size = QueryValues.pageSize(pageSize, MAX_PAGE_SIZE);
-        int number = QueryValues.page(page);
+            @BeanParam Paging paging) {
+        int size = paging.size(MAX_PAGE_SIZE);
+        int number = paging.number();
         RecordingFilter filter = RecordingFilter.of(status, sourceSid, groupingSids, mediaType, dateCreatedAfter,
                 dateCreatedBefore);
         Page<RoomRecording> shown = listings.recordings(filter.query(), size, number);

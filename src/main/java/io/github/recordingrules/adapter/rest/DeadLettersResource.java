@@ -2,6 +2,8 @@ package io.github.recordingrules.adapter.rest;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.github.recordingrules.adapter.http.FormValues;
+import io.github.recordingrules.adapter.http.PageJson;
 import io.github.recordingrules.application.DeadLetter;
 import io.github.recordingrules.application.Deliveries;
 import io.github.recordingrules.application.OutboundMessage;
@@ -11,7 +13,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.hibernate.validator.constraints.Range;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.Instant;
@@ -61,9 +62,9 @@ public class DeadLettersResource {
     }
 
     @GET
-    public DeadLettersJson list(@RestQuery("PageSize") @Range(min = 1, max = 1000,
-            message = "PageSize must be between {min} and {max}") Integer pageSize) {
-        return new DeadLettersJson(deliveries.deadLetters(pageSize == null ? 50 : pageSize).stream()
+    public DeadLettersJson list(@RestQuery("PageSize") String pageSize) {
+        int size = FormValues.wholeNumber("PageSize", pageSize, 1, PageJson.MAX_PAGE_SIZE, PageJson.DEFAULT_PAGE_SIZE);
+        return new DeadLettersJson(deliveries.deadLetters(size).stream()
                 .map(DeadLetterJson::of).toList());
     }
 }

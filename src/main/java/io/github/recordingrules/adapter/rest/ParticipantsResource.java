@@ -13,6 +13,7 @@ import io.github.recordingrules.domain.room.RoomParticipant;
 import io.github.recordingrules.domain.room.Track;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -52,10 +53,9 @@ public class ParticipantsResource {
             @RestQuery("Identity") String identity,
             @RestQuery("DateCreatedAfter") String dateCreatedAfter,
             @RestQuery("DateCreatedBefore") String dateCreatedBefore,
-            @RestQuery("PageSize") String pageSize,
-            @RestQuery("Page") String page) {
-        int size = QueryValues.pageSize(pageSize, 1000);
-        int number = QueryValues.page(page);
+            @BeanParam Paging paging) {
+        int size = paging.size(1000);
+        int number = paging.number();
         String who = QueryValues.text("Identity", identity);
         Room room = rooms.findRoom(roomSid);
         Instant after = ApiDates.parse("DateCreatedAfter", dateCreatedAfter);
@@ -97,10 +97,9 @@ public class ParticipantsResource {
             @RestPath("RoomSid") @Size(max = Limits.NAME, message = "RoomSid must be at most {max} characters") String roomSid,
             @RestPath("ParticipantSid") @Size(max = Limits.NAME,
                     message = "ParticipantSid must be at most {max} characters") String participantSid,
-            @RestQuery("PageSize") String pageSize,
-            @RestQuery("Page") String page) {
-        int size = QueryValues.pageSize(pageSize, 1000);
-        int number = QueryValues.page(page);
+            @BeanParam Paging paging) {
+        int size = paging.size(1000);
+        int number = paging.number();
         Room room = rooms.findRoom(roomSid);
         RoomParticipant participant = participant(room, participantSid);
         String base = urls.base();

@@ -1,7 +1,6 @@
 package io.github.recordingrules.adapter.rest;
 
-import io.github.recordingrules.adapter.http.FormValues;
-import io.github.recordingrules.adapter.http.PageJson;
+
 import io.github.recordingrules.adapter.http.InvalidParameterException;
 import io.github.recordingrules.domain.Limits;
 
@@ -20,14 +19,6 @@ final class QueryValues {
     private static final Pattern ANY_SID = Pattern.compile("^[a-zA-Z]{2}[0-9a-fA-F]{32}$");
 
     private QueryValues() {
-    }
-
-    static int pageSize(String value, int max) {
-        return FormValues.wholeNumber("PageSize", value, 1, max, PageJson.DEFAULT_PAGE_SIZE);
-    }
-
-    static int page(String value) {
-        return FormValues.wholeNumber("Page", value, 0, Integer.MAX_VALUE, 0);
     }
 
     /** A SID of any kind (Twilio's {@code ^[a-zA-Z]{2}[0-9a-fA-F]{32}$}), or null when absent. */

@@ -14,6 +14,7 @@ import io.github.recordingrules.domain.Sids;
 import io.github.recordingrules.domain.room.Recording;
 import io.github.recordingrules.domain.room.Room;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,10 +54,9 @@ public class RecordingsResource {
             @RestQuery("SourceSid") String sourceSid,
             @RestQuery("DateCreatedAfter") String dateCreatedAfter,
             @RestQuery("DateCreatedBefore") String dateCreatedBefore,
-            @RestQuery("PageSize") String pageSize,
-            @RestQuery("Page") String page) {
-        int size = QueryValues.pageSize(pageSize, 1000);
-        int number = QueryValues.page(page);
+            @BeanParam Paging paging) {
+        int size = paging.size(1000);
+        int number = paging.number();
         Room room = rooms.findRoom(roomSid);
         RecordingFilter filter = RecordingFilter.of(status, sourceSid, List.of(), null, dateCreatedAfter,
                 dateCreatedBefore);

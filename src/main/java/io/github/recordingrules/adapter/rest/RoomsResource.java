@@ -23,6 +23,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -67,10 +68,9 @@ public class RoomsResource {
             @RestQuery("UniqueName") String uniqueName,
             @RestQuery("DateCreatedAfter") String dateCreatedAfter,
             @RestQuery("DateCreatedBefore") String dateCreatedBefore,
-            @RestQuery("PageSize") String pageSize,
-            @RestQuery("Page") String page) {
-        int size = QueryValues.pageSize(pageSize, 1000);
-        int number = QueryValues.page(page);
+            @BeanParam Paging paging) {
+        int size = paging.size(1000);
+        int number = paging.number();
         String name = QueryValues.text("UniqueName", uniqueName);
         Instant after = ApiDates.parseDayOrTime("DateCreatedAfter", dateCreatedAfter);
         Instant before = ApiDates.parseDayOrTime("DateCreatedBefore", dateCreatedBefore);
@@ -143,10 +143,9 @@ public class RoomsResource {
     public Map<String, Object> transcriptions(
             @RestPath("RoomSid") @Size(max = Limits.NAME, message = "RoomSid must be at most {max} characters")
             String roomNameOrSid,
-            @RestQuery("PageSize") String pageSize,
-            @RestQuery("Page") String page) {
-        int size = QueryValues.pageSize(pageSize, 1000);
-        int number = QueryValues.page(page);
+            @BeanParam Paging paging) {
+        int size = paging.size(1000);
+        int number = paging.number();
         Room room = rooms.findRoom(roomNameOrSid);
         return PageJson.body("transcriptions", List.of(), PageJson.meta(
                 urls.base() + "/v1/Rooms/" + room.sid() + "/Transcriptions", "", size, number, false,

@@ -1,7 +1,6 @@
 package io.github.recordingrules.adapter.lambda;
 
-import io.github.recordingrules.support.LambdaEvents;
-import io.github.recordingrules.support.LambdaEvents.Answer;
+import io.github.recordingrules.support.ApiGatewayEvents.Answer;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,10 +11,11 @@ import java.util.Map;
 import static io.github.recordingrules.support.Api.api;
 import static io.github.recordingrules.support.Api.createGroupRoom;
 import static io.github.recordingrules.support.TwilioErrors.assertTwilioError;
-import static io.github.recordingrules.support.LambdaEvents.basicAuth;
-import static io.github.recordingrules.support.LambdaEvents.event;
-import static io.github.recordingrules.support.LambdaEvents.post;
-import static io.github.recordingrules.support.LambdaEvents.withBase64Body;
+import static io.github.recordingrules.support.ApiGatewayEvents.basicAuth;
+import static io.github.recordingrules.support.ApiGatewayEvents.defaultStage;
+import static io.github.recordingrules.support.ApiGatewayEvents.event;
+import static io.github.recordingrules.support.ApiGatewayEvents.post;
+import static io.github.recordingrules.support.ApiGatewayEvents.withBase64Body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,7 +38,8 @@ class MalformedEventTest {
             "POST | /webhooks/room-events               | x=%zz",
             "POST | /webhooks/room-events%ZZ            | ''"})
     void badPercentEncodingInThePathOrQueryAnswers400WithTwilioBody(String method, String path, String query) {
-        Answer answer = post(event(method, path, query, Map.of("authorization", basicAuth(), "content-type", FORM)));
+        Answer answer = post(event(defaultStage(), method, path, query,
+                Map.of("authorization", basicAuth(), "content-type", FORM)));
 
         answer.assertTwilioError(400, 20001);
     }
@@ -46,7 +47,8 @@ class MalformedEventTest {
     @Test
     void aBodyMarkedBase64ThatIsNotAnswers400WithTwilioBodyAndCreatesNothing() {
         String name = "not-base64-" + System.nanoTime();
-        Map<String, Object> event = event("POST", "/v1/Rooms", "", Map.of("authorization", basicAuth(), "content-type", FORM));
+        Map<String, Object> event = event(defaultStage(), "POST", "/v1/Rooms", "",
+                Map.of("authorization", basicAuth(), "content-type", FORM));
         event.put("body", "Type=group&UniqueName=" + name);
         event.put("isBase64Encoded", true);
 
@@ -59,18 +61,19 @@ class MalformedEventTest {
     void aValidBase64BodyIsDecoded() {
         String name = "base64-" + System.nanoTime();
         Map<String, Object> event = withBase64Body(
-                event("POST", "/v1/Rooms", "", Map.of("authorization", basicAuth(), "content-type", FORM)),
+                event(defaultStage(), "POST", "/v1/Rooms", "",
+                        Map.of("authorization", basicAuth(), "content-type", FORM)),
                 "Type=group&UniqueName=" + name);
 
         Answer answer = post(event);
 
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         assertThat(answer.body()).contains("\"unique_name\":\"" + name + "\"");
     }
 
     @Test
     void anEventWithoutAnHttpMethodAnswers400WithTwilioBody() {
-        Map<String, Object> event = event("GET", "/v1/Rooms", "", Map.of("authorization", basicAuth()));
+        Map<String, Object> event = event(defaultStage(), "GET", "/v1/Rooms", "", Map.of("authorization", basicAuth()));
         @SuppressWarnings("unchecked")
         Map<String, Object> http = (Map<String, Object>) ((Map<String, Object>) event.get("requestContext")).get("http");
         http.remove("method");
@@ -82,9 +85,10 @@ class MalformedEventTest {
     void aWellFormedEventStillAnswers() {
         String room = createGroupRoom(null);
 
-        Answer answer = post(event("GET", "/v1/Rooms/" + room + "/Recordings", "PageSize=1", Map.of("authorization", basicAuth())));
+        Answer answer = post(event(defaultStage(), "GET", "/v1/Rooms/" + room + "/Recordings", "PageSize=1",
+                Map.of("authorization", basicAuth())));
 
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("\"recordings\":[]");
     }
 }

@@ -138,7 +138,7 @@ class DeliveryRetryTest {
         application.behave(request -> Reply.status(503));
         String room = roomCallingBack();
         post(participant(room, "participant-connected", sid("PA", room + "ghost"), "ghost", nextTimestamp())).statusCode(200);
-        api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(200);
+        api().formParam("Status", "completed").post("/v1/Rooms/{room}", room).then().statusCode(202);
 
         Sweeps.untilDelivered(room, Duration.ofMillis(OutboundProfile.RETRY_PERIOD_MILLIS).plusMinutes(1));
 

@@ -68,6 +68,18 @@ class InvalidFiltersTest {
                 .get("/v1/Rooms/{room}/Participants/{p}/PublishedTracks", room, participant), 400, 20001);
     }
 
+    @ParameterizedTest(name = "/v1/Rooms?{0}={1}")
+    @CsvSource({"PageSize, 0", "PageSize, 1001", "PageSize, 2.5", "Page, -1", "Page, x"})
+    void rooms(String name, String value) {
+        assertTwilioError(api().queryParam(name, value).get("/v1/Rooms"), 400, 20001);
+    }
+
+    @ParameterizedTest(name = "/v1/DeadLetters?{0}={1}")
+    @CsvSource({"PageSize, 0", "PageSize, 1001", "PageSize, abc"})
+    void deadLetters(String name, String value) {
+        assertTwilioError(api().queryParam(name, value).get("/v1/DeadLetters"), 400, 20001);
+    }
+
     @ParameterizedTest(name = "…/Media?{0}={1}")
     @CsvSource({"Ttl, 0", "Ttl, 3601", "Ttl, -5", "Ttl, ten", "Ttl, 1.5", "ContentDisposition, download",
             "ContentDisposition, 'attachment; filename=\"a\nb\"'"})
