@@ -5,7 +5,9 @@ public enum Destination {
     /** Twilio's room status callbacks, to the room's {@code StatusCallback}. */
     STATUS_CALLBACK("callback"),
     /** Pushes of the recording tracks to the configured media server. */
-    MEDIA_SERVER("media");
+    MEDIA_SERVER("media"),
+    /** Commands to a media server that records on command (LiveKit Egress): start or stop a recording's media. */
+    RECORDING_COMMANDS("commands");
 
     private final String key;
 

@@ -87,6 +87,14 @@ public final class Notifications {
         }
     }
 
+    /** The media server told its own ids of the room's SIDs (the egress of a recording); nothing else changed. */
+    public record ExternalIdsLearned(Instant at) implements Cause {
+        @Override
+        public String name() {
+            return "external-ids-learned";
+        }
+    }
+
     /** A status callback from the media server. */
     public record Callback(String name, RoomEvent event) implements Cause {
         @Override

@@ -56,6 +56,24 @@ public sealed interface OutboundMessage {
         }
     }
 
+    /**
+     * What a change asks of a media server that records on command ({@link RecordingBackend}), in the order
+     * they must be carried out. Carrying them out again does no harm: each is read against the room's state
+     * at the time.
+     */
+    record RecordingCommands(String id, String roomSid, List<RecordingCommand> commands) implements OutboundMessage {
+
+        @Override
+        public String once() {
+            return null;
+        }
+
+        @Override
+        public Destination destination() {
+            return Destination.RECORDING_COMMANDS;
+        }
+    }
+
     /** A recording track as pushed: the track, its publisher, the SID of its processing recording. */
     record PushTrack(String trackSid, String trackName, String kind, String participantSid,
                      String participantIdentity, String recordingSid) {

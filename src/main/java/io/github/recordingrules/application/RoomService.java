@@ -21,8 +21,10 @@ import io.github.recordingrules.domain.rules.RecordingRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,7 @@ public final class RoomService {
     private final Duration writeDeadline;
     private final Outbound outbound;
     private final Metrics metrics;
+    private final RecordingBackend backend;
 
     /** Changes that cause messages (docs/SPEC.md §11.1): what they are, where they are announced, who delivers them. */
     public record Outbound(Notifications notifications, CallbackTargets targets, Outbox outbox, Deliveries deliveries) {
@@ -75,9 +78,16 @@ public final class RoomService {
         this(store, index, sids, clock, settings, Outbound.NONE, Metrics.NONE);
     }
 
+    /** A service with no media server that records on command. */
     public RoomService(RoomStore store, AccountIndex index, SidGenerator sids, Clock clock, Settings settings,
                        Outbound outbound, Metrics metrics) {
+        this(store, index, sids, clock, settings, outbound, metrics, RecordingBackend.NONE);
+    }
+
+    public RoomService(RoomStore store, AccountIndex index, SidGenerator sids, Clock clock, Settings settings,
+                       Outbound outbound, Metrics metrics, RecordingBackend backend) {
         this.outbound = outbound;
+        this.backend = backend;
         this.metrics = metrics;
         this.writeDeadline = settings.writeDeadline();
         this.store = store;
@@ -138,8 +148,13 @@ public final class RoomService {
 
     /** A recording of this room, unless it was deleted longer ago than deleted recordings are kept. */
     public Recording findRecording(String roomSid, String recordingSid) {
-        return findRoom(roomSid).recording(recordingSid).filter(this::readable)
-                .orElseThrow(() -> new RecordingNotFoundException(roomSid, recordingSid));
+        return findRecording(findRoom(roomSid), recordingSid);
+    }
+
+    /** A recording of this room, as {@link #findRecording(String, String)} finds it. */
+    public Recording findRecording(Room room, String recordingSid) {
+        return room.recording(recordingSid).filter(this::readable)
+                .orElseThrow(() -> new RecordingNotFoundException(room.sid(), recordingSid));
     }
 
     /**
@@ -211,6 +226,15 @@ public final class RoomService {
      * callback gives.
      */
     public RoomChange handleEvent(String roomSid, String roomName, RoomType roomType, String eventName, RoomEvent event) {
+        return handleEvent(roomSid, roomName, roomType, eventName, event, Map.of());
+    }
+
+    /**
+     * Applies a media server's event that also tells the media server's own ids of the room's SIDs
+     * (LiveKit's); they are remembered in the same write.
+     */
+    public RoomChange handleEvent(String roomSid, String roomName, RoomType roomType, String eventName, RoomEvent event,
+                                  Map<String, String> externalIds) {
         RoomChange change = mutate(roomSid, () -> {
             if (roomName != null && !(event instanceof RoomEvent.RoomEnded)) {
                 // Claimed before the room is first saved, so that a failure in between leaves at worst a
@@ -219,9 +243,19 @@ public final class RoomService {
                 names.claim(roomName, roomSid);
             }
             return Room.discovered(roomSid, roomName, roomType, event.timestamp());
-        }, room -> room.apply(event, sids), new Notifications.Callback(eventName, event));
+        }, room -> {
+            boolean learned = room.learnExternalIds(externalIds);
+            Outcome outcome = room.apply(event, sids);
+            return learned && !outcome.changed() ? new Outcome(true, List.of(), List.of()) : outcome;
+        }, new Notifications.Callback(eventName, event));
         names.releaseAfter(change);
         return change;
+    }
+
+    /** Remembers the media server's ids for SIDs of an existing room, e.g. the egress that records a recording. */
+    public RoomChange rememberExternalIds(String roomSid, Map<String, String> externalIds) {
+        return mutate(roomSid, null, room -> new Outcome(room.learnExternalIds(externalIds), List.of(), List.of()),
+                new Notifications.ExternalIdsLearned(clock.instant()));
     }
 
     private StoredRoom load(String roomSid) {
@@ -251,6 +285,7 @@ public final class RoomService {
             }
             List<OutboundMessage> messages = before == null || !outcome.changed() ? List.of()
                     : outbound.notifications().of(before, room, outcome, cause);
+            messages = withRecordingCommands(messages, room, outcome);
             boolean ending = wasInProgress && !room.inProgress();
             Duration expireAfter = ending ? retention : version == 0 ? maxRoomLifetime : null;
             prepareIndex(room, version == 0, ending, outcome);
@@ -337,6 +372,20 @@ public final class RoomService {
         for (Recording deleted : outcome.deleted()) {
             index.keepDeleted(room.sid(), deleted, deleted.dateDeleted().plus(keepDeleted));
         }
+    }
+
+    /**
+     * Adds what the change asks of the recording backend, as one message committed with the change and
+     * delivered at least once like the others (docs/SPEC.md §12.4).
+     */
+    private List<OutboundMessage> withRecordingCommands(List<OutboundMessage> messages, Room room, Outcome outcome) {
+        List<RecordingCommand> commands = backend.commandsFor(room, outcome);
+        if (commands.isEmpty()) {
+            return messages;
+        }
+        List<OutboundMessage> all = new ArrayList<>(messages);
+        all.add(new OutboundMessage.RecordingCommands(sids.next(""), room.sid(), commands));
+        return all;
     }
 
     /** The first retries go at once (the conflict answer carries the fresh state); then a short random pause. */

@@ -7,9 +7,12 @@ import io.github.recordingrules.application.Metrics;
 import io.github.recordingrules.application.Notifications;
 import io.github.recordingrules.application.Outbox;
 import io.github.recordingrules.application.AccountIndex;
+import io.github.recordingrules.application.ExternalRoomIds;
 import io.github.recordingrules.application.Listings;
 import io.github.recordingrules.application.MediaLinks;
+import io.github.recordingrules.application.MediaServerRooms;
 import io.github.recordingrules.application.MediaService;
+import io.github.recordingrules.application.RecordingBackend;
 import io.github.recordingrules.application.RoomService;
 import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.domain.room.RandomSids;
@@ -38,11 +41,18 @@ public class ApplicationBeans {
     @Produces
     @Singleton
     RoomService roomService(RoomStore store, AccountIndex index, SidGenerator sids, RecordingRulesConfig config,
-                            Notifications notifications, CallbackTargets targets, Outbox outbox, Deliveries deliveries, Metrics metrics) {
+                            Notifications notifications, CallbackTargets targets, Outbox outbox, Deliveries deliveries,
+                            Metrics metrics, RecordingBackend backend) {
         return new RoomService(store, index, sids, Clock.systemUTC(), new RoomService.Settings(config.maxRoomLifetime(),
                 config.retention(), config.deletedRecordingRetention(), config.maxUpdateAttempts(),
                 config.redis().writeDeadline()), new RoomService.Outbound(notifications, targets, outbox, deliveries),
-                metrics);
+                metrics, backend);
+    }
+
+    @Produces
+    @Singleton
+    MediaServerRooms mediaServerRooms(RoomStore store, ExternalRoomIds links, RecordingRulesConfig config) {
+        return new MediaServerRooms(store, links, config.maxRoomLifetime(), config.retention());
     }
 
     @Produces

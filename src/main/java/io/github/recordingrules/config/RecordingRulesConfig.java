@@ -75,6 +75,9 @@ public interface RecordingRulesConfig {
 
     Media media();
 
+    /** Driving LiveKit directly: its webhooks in, per-track Egress out (docs/LIVEKIT.md). */
+    LiveKit livekit();
+
     interface Webhook {
 
         /** Where media servers post room status callbacks. */
@@ -256,6 +259,64 @@ public interface RecordingRulesConfig {
             /** Rooms delivered at once. */
             @WithDefault("8")
             int parallelism();
+        }
+    }
+
+    interface LiveKit {
+
+        /**
+         * The API key LiveKit signs webhooks with ({@code LIVEKIT_API_KEY}, the {@code iss} of their
+         * token), which also signs the Egress calls. Without it and its secret every LiveKit webhook is refused.
+         */
+        Optional<String> apiKey();
+
+        /** The key's secret ({@code LIVEKIT_API_SECRET}). */
+        Optional<String> apiSecret();
+
+        /** The LiveKit server's URL, e.g. {@code https://livekit.example.com}; without it no Egress is started. */
+        Optional<String> url();
+
+        /**
+         * Keys the derivation of Twilio-shaped SIDs from LiveKit's ids. Every instance must have the same;
+         * changing it changes the SIDs of rooms in progress.
+         */
+        @WithDefault("recording-rules")
+        String sidSalt();
+
+        Egress egress();
+
+        interface Egress {
+
+            /**
+             * Where each track recording goes: LiveKit's track-egress template ({@code {room_name}},
+             * {@code {publisher_identity}}, {@code {track_id}}, {@code {track_source}}, {@code {time}}, ...)
+             * with {@code {recording_sid}}, which must be in it, and {@code {room_sid}} filled in by the function.
+             */
+            @WithDefault("{room_name}/{publisher_identity}/{track_source}-{track_id}-{recording_sid}")
+            String filepath();
+
+            /** Upload to this S3 bucket; without it Egress stores files as its own configuration says. */
+            Optional<String> s3Bucket();
+
+            /** Prepended to the file path in the bucket, e.g. {@code recordings/}. */
+            Optional<String> s3Prefix();
+
+            Optional<String> s3Region();
+
+            /** An S3-compatible endpoint other than AWS's. */
+            Optional<String> s3Endpoint();
+
+            /** Credentials given to Egress for the upload; without them Egress uses its own. */
+            Optional<String> s3AccessKey();
+
+            Optional<String> s3Secret();
+
+            @WithDefault("false")
+            boolean s3ForcePathStyle();
+
+            /** The longest wait for one Egress API call. */
+            @WithDefault("5s")
+            Duration timeout();
         }
     }
 }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -136,6 +137,21 @@ public final class Fixtures {
                 RecordingStatus.FAILED, null, new RecordingMedia(null, null, null, null, null, null, "upload")), sids);
         room.apply(new RoomEvent.ParticipantDisconnected(t0.plusSeconds(50), sid("PA", "carol"), "carol"), sids);
         room.apply(new RoomEvent.TrackRemoved(t0.plusSeconds(51), sid("PA", "dave"), null, sid("MT", "dave-screen"), null, null), sids);
+        return room;
+    }
+
+    /**
+     * {@link #everyField()} with what schema 4 added: the media server's own ids of the room, a participant,
+     * a track and a recording, and a track suspended because the media server failed its recording for good.
+     */
+    public static Room everyFieldOfSchema4() {
+        Room room = everyField();
+        Instant t0 = Instant.parse("2026-03-01T10:00:00Z");
+        room.learnExternalIds(Map.of(room.sid(), "RM_everyField", sid("PA", "alice"), "PA_alice",
+                sid("MT", "alice-mic"), "TR_aliceMic", recordingOf(room, sid("MT", "alice-mic")), "EG_aliceMic"));
+        room.apply(new RoomEvent.RecordingStatusChanged(t0.plusSeconds(60), recordingOf(room, sid("MT", "bob-mic")),
+                RecordingStatus.FAILED, null, new RecordingMedia(null, null, null, null, null, null, "egress EGRESS_FAILED"),
+                false), countingSids());
         return room;
     }
 

@@ -1,5 +1,6 @@
 package io.github.recordingrules.support;
 
+import io.github.recordingrules.application.Destination;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
@@ -59,9 +60,9 @@ public final class Sweeps {
     /** Messages of the room not yet delivered nor dead-lettered, read in Redis. */
     public static long pending(String roomSid) {
         long count = 0;
-        for (String destination : new String[]{"callback", "media"}) {
+        for (Destination destination : Destination.values()) {
             try {
-                String answer = RedisTestResource.redis().command("LLEN rr:{" + roomSid + "}:outbox:" + destination);
+                String answer = RedisTestResource.redis().command("LLEN rr:{" + roomSid + "}:outbox:" + destination.key());
                 count += Long.parseLong(answer.trim().substring(1));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -31,6 +31,11 @@ public final class RedisKeys {
         return prefix + ":name:" + uniqueName;
     }
 
+    /** The string pointing at the SID of the room a media server's own room id (LiveKit's {@code RM_…}) is linked to. */
+    public String external(String externalRoomId) {
+        return prefix + ":external:" + externalRoomId;
+    }
+
     /** Every name key matches this pattern (for {@code KEYS}/{@code SCAN} in tests). */
     public String anyName() {
         return prefix + ":name:*";

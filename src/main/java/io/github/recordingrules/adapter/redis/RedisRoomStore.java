@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.redis;
 
+import io.github.recordingrules.application.ExternalRoomIds;
 import io.github.recordingrules.application.OutboundMessage;
 import io.github.recordingrules.application.Outgoing;
 import io.github.recordingrules.application.RoomStore;
@@ -24,12 +25,12 @@ import static io.github.recordingrules.adapter.redis.RedisKeys.VERSION;
 /**
  * Rooms in Redis ({@link RedisKeys}): a room is one hash holding its version, the schema of its document
  * and the document ({@link RoomDocuments}). A unique name is a string key pointing at the SID of the room
- * that holds it. A room stored in a schema newer than this version's is neither read nor written: that
- * answers 503 until the newer version serves (docs/SPEC.md §8.6). Whatever else a room stores (its outbox,
+ * that holds it; so does a media server's room id linked to a room. A room stored in a schema newer than
+ * this version's is neither read nor written: that answers 503 until the newer version serves (docs/SPEC.md §8.6). Whatever else a room stores (its outbox,
  * {@link OutboxKeys}) is in the room's hash slot, and committed with it.
  */
 @ApplicationScoped
-public class RedisRoomStore implements RoomStore {
+public class RedisRoomStore implements RoomStore, ExternalRoomIds {
 
     private static final RedisScript SAVE = RedisScript.load("save-room");
     private static final RedisScript CLAIM_NAME = RedisScript.load("claim-name");
@@ -127,6 +128,18 @@ public class RedisRoomStore implements RoomStore {
     @Override
     public void releaseName(String uniqueName, String roomSid) {
         redis.call(connection -> RELEASE_NAME.run(connection, List.of(keys.name(uniqueName)), roomSid));
+    }
+
+    @Override
+    public Optional<String> roomSidFor(String externalRoomId) {
+        return Optional.ofNullable(redis.call(connection -> connection.roundTrip(r -> r.value(String.class)
+                .get(keys.external(externalRoomId)))));
+    }
+
+    @Override
+    public void link(String externalRoomId, String roomSid, Duration expireAfter) {
+        redis.call(connection -> connection.execute("SET", keys.external(externalRoomId), roomSid, "NX", "PX",
+                Long.toString(expireAfter.toMillis())));
     }
 
     private static StoredRoom stored(String roomSid, int schema, String document, long version) {

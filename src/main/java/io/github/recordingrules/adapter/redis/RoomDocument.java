@@ -14,6 +14,8 @@ import java.util.Map;
  * ({@code Track.enabled}, {@code Track.enabledChangedAt}, {@code Recording.media}).
  *
  * @param activeRecordings track SID to the SID of its processing recording: the set of recording tracks
+ * @param externalIds      the media server's own ids of the room's SIDs (schema 4; absent before)
+ * @param suspendedTracks  wanted tracks the media server failed for good and that are not restarted (schema 4)
  */
 @RegisterForReflection(targets = {RoomDocument.class, RoomDocument.Rule.class, RoomDocument.Participant.class,
         RoomDocument.Track.class, RoomDocument.Recording.class, RoomDocument.Media.class})
@@ -21,7 +23,8 @@ record RoomDocument(String sid, String uniqueName, String type, String status, b
                     String statusCallback, String statusCallbackMethod, Instant dateCreated, Instant dateUpdated,
                     Instant endTime, List<Rule> rules, Instant rulesCreated, Instant rulesUpdated,
                     List<Participant> participants, List<Track> tracks, List<Recording> recordings,
-                    Map<String, String> activeRecordings) {
+                    Map<String, String> activeRecordings, Map<String, String> externalIds,
+                    List<String> suspendedTracks) {
 
     record Rule(String type, boolean all, String kind, String publisher, String track) {
     }

@@ -32,9 +32,10 @@ final class RoomDocuments {
 
     /**
      * The schema this version writes; it reads every one up to it. 3 added a participant's {@code connectedAt}
-     * and a recording's {@code dateDeleted}, absent (null) in older documents.
+     * and a recording's {@code dateDeleted}, 4 the room's {@code externalIds} and {@code suspendedTracks}, absent
+     * (null) in older documents.
      */
-    static final int SCHEMA = 3;
+    static final int SCHEMA = 4;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -53,7 +54,8 @@ final class RoomDocuments {
                 s.dateUpdated(), s.endTime(), s.rules() == null ? null : s.rules().stream().map(RoomDocuments::rule).toList(),
                 s.rulesCreated(), s.rulesUpdated(), s.participants().stream().map(RoomDocuments::participant).toList(),
                 s.tracks().stream().map(RoomDocuments::track).toList(),
-                s.recordings().stream().map(RoomDocuments::recording).toList(), s.activeRecordings());
+                s.recordings().stream().map(RoomDocuments::recording).toList(), s.activeRecordings(), s.externalIds(),
+                s.suspendedTracks());
         try {
             return JSON.writeValueAsString(document);
         } catch (JsonProcessingException e) {
@@ -83,7 +85,8 @@ final class RoomDocuments {
                 d.rules() == null ? null : d.rules().stream().map(r -> rule(r, spelling)).toList(),
                 d.rulesCreated(), d.rulesUpdated(), d.participants().stream().map(RoomDocuments::participant).toList(),
                 d.tracks().stream().map(t -> track(t, spelling)).toList(),
-                d.recordings().stream().map(r -> recording(r, spelling)).toList(), d.activeRecordings()));
+                d.recordings().stream().map(r -> recording(r, spelling)).toList(), d.activeRecordings(), d.externalIds(),
+                d.suspendedTracks()));
     }
 
     private static RoomDocument.Rule rule(RecordingRule r) {

@@ -63,7 +63,7 @@ public class RecordingsResource {
         Page<Recording> shown = listings.recordingsOf(room, filter.query(), size, number);
         String base = urls.base();
         return new RecordingPageJson(
-                shown.items().stream().map(r -> RecordingJson.of(r, room.sid(), config.accountSid(), base)).toList(),
+                shown.items().stream().map(r -> RecordingJson.of(r, room, config.accountSid(), base)).toList(),
                 PageJson.meta(base + "/v1/Rooms/" + room.sid() + "/Recordings", filter.links(), size, number,
                         shown.more(), "recordings"));
     }
@@ -73,8 +73,8 @@ public class RecordingsResource {
     public RecordingJson fetch(
             @RestPath("RoomSid") @Pattern(regexp = Sids.ROOM, message = "RoomSid must be a Room SID") String roomSid,
             @RestPath("Sid") @Pattern(regexp = Sids.RECORDING, message = "Sid must be a Recording SID") String sid) {
-        Recording recording = rooms.findRecording(roomSid, sid);
-        return RecordingJson.of(recording, roomSid, config.accountSid(), urls.base());
+        Room room = rooms.findRoom(roomSid);
+        return RecordingJson.of(rooms.findRecording(room, sid), room, config.accountSid(), urls.base());
     }
 
     /** Twilio's 204: the recording is {@code deleted}, its metadata kept (docs/SPEC.md §4.6). */

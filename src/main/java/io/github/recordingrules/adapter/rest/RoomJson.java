@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Twilio's Room resource. Fields this function has no say in (codecs, media region, limits of the
- * media server) are null rather than made up.
+ * media server) are null rather than made up. {@code media_server_ids} is ours: the media server's own id
+ * of the room (LiveKit's {@code RM_…}), null when it has none.
  */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -23,7 +24,8 @@ public record RoomJson(
         String uniqueName, String statusCallback, String statusCallbackMethod, String endTime, Long duration,
         String type, Integer maxParticipants, Integer maxParticipantDuration, Integer maxConcurrentPublishedTracks,
         boolean recordParticipantsOnConnect, List<String> videoCodecs, String mediaRegion, Boolean audioOnly,
-        Integer emptyRoomTimeout, Integer unusedRoomTimeout, Boolean largeRoom, String url, Map<String, String> links) {
+        Integer emptyRoomTimeout, Integer unusedRoomTimeout, Boolean largeRoom, String url, Map<String, String> links,
+        Map<String, String> mediaServerIds) {
 
     static RoomJson of(Room room, String accountSid, String baseUrl) {
         String url = baseUrl + "/v1/Rooms/" + room.sid();
@@ -39,6 +41,7 @@ public record RoomJson(
                 Map.of("participants", url + "/Participants",
                         "recordings", url + "/Recordings",
                         "transcriptions", url + "/Transcriptions",
-                        "recording_rules", url + "/RecordingRules"));
+                        "recording_rules", url + "/RecordingRules"),
+                room.externalId(room.sid()).map(id -> Map.of("room", id)).orElse(null));
     }
 }

@@ -24,14 +24,21 @@ final class RecordingLedger {
     private final Map<String, Recording> recordings;
     /** Track SID to the SID of its processing recording: the set of recording tracks as last enforced. */
     private final Map<String, String> recordingByTrack;
+    /** Wanted tracks whose recording the media server failed with no restart: left unrecorded while wanted. */
+    private final Set<String> suspended;
 
-    RecordingLedger(List<Recording> recordings, Map<String, String> recordingByTrack) {
+    RecordingLedger(List<Recording> recordings, Map<String, String> recordingByTrack, List<String> suspended) {
         this.recordings = Presence.index(recordings, Recording::sid);
         this.recordingByTrack = recordingByTrack == null ? new LinkedHashMap<>() : new LinkedHashMap<>(recordingByTrack);
+        this.suspended = suspended == null ? new LinkedHashSet<>() : new LinkedHashSet<>(suspended);
     }
 
-    /** Starts and completes recordings so that exactly the {@code wanted} tracks have one. */
+    /**
+     * Starts and completes recordings so that exactly the {@code wanted} tracks have one, but for suspended
+     * ones; a suspended track that is no longer wanted is suspended no more, so it records when it comes back.
+     */
     Outcome follow(Set<String> wanted, Function<String, Track> trackOf, Instant now, SidGenerator sids) {
+        suspended.retainAll(wanted);
         List<Recording> stopped = new ArrayList<>();
         for (Map.Entry<String, String> current : List.copyOf(recordingByTrack.entrySet())) {
             if (!wanted.contains(current.getKey())) {
@@ -43,7 +50,7 @@ final class RecordingLedger {
         }
         List<Recording> started = new ArrayList<>();
         for (String trackSid : wanted) {
-            if (!recordingByTrack.containsKey(trackSid)) {
+            if (!recordingByTrack.containsKey(trackSid) && !suspended.contains(trackSid)) {
                 Track track = trackOf.apply(trackSid);
                 Recording recording = new Recording(sids.next("RT"), trackSid, track.name(), track.kind(),
                         track.participantSid(), RecordingStatus.PROCESSING, now, null, null, null, null);
@@ -60,7 +67,8 @@ final class RecordingLedger {
      * report on a recording the function already completed still adds its duration and media. A
      * recording the media server ended while the rules still want its track leaves the set of recording
      * tracks, so that enforcing the rules starts a new recording of the track (docs/SPEC.md §4.4).
-     * A processing report changes nothing; a deleted recording stays deleted.
+     * A report that says not to restart suspends the track instead. A processing report changes nothing;
+     * a deleted recording stays deleted.
      */
     boolean statusChanged(RecordingStatusChanged e) {
         Recording recording = recordings.get(e.recordingSid());
@@ -73,8 +81,19 @@ final class RecordingLedger {
             return false;
         }
         recordings.put(recording.sid(), reported);
-        recordingByTrack.values().remove(recording.sid());
+        boolean wasCurrent = recordingByTrack.values().remove(recording.sid());
+        if (wasCurrent && !e.restart()) {
+            suspended.add(recording.trackSid());
+        }
         return true;
+    }
+
+    void resumeSuspended() {
+        suspended.clear();
+    }
+
+    List<String> suspendedTracks() {
+        return List.copyOf(suspended);
     }
 
     /**

@@ -15,6 +15,7 @@ import io.github.recordingrules.domain.rules.TrackInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,7 @@ public final class Room {
     private Instant rulesUpdated;
     private final Presence presence;
     private final RecordingLedger ledger;
+    private final Map<String, String> externalIds;
 
     private Room(RoomSnapshot s) {
         this.sid = s.sid();
@@ -60,7 +62,8 @@ public final class Room {
         this.rulesCreated = s.rulesCreated();
         this.rulesUpdated = s.rulesUpdated();
         this.presence = new Presence(s.participants(), s.tracks());
-        this.ledger = new RecordingLedger(s.recordings(), s.activeRecordings());
+        this.ledger = new RecordingLedger(s.recordings(), s.activeRecordings(), s.suspendedTracks());
+        this.externalIds = s.externalIds() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(s.externalIds());
     }
 
     /** A room created through the REST API. {@code rules} may be null. */
@@ -72,7 +75,7 @@ public final class Room {
         return new Room(new RoomSnapshot(sid, uniqueName, type, RoomStatus.IN_PROGRESS, recordParticipantsOnConnect,
                 statusCallback, statusCallbackMethod, now, now, null,
                 rules == null ? null : rules.rules(), rules == null ? null : now, rules == null ? null : now,
-                List.of(), List.of(), List.of(), Map.of()));
+                List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of()));
     }
 
     /** A room first heard of through a status callback. */
@@ -88,7 +91,8 @@ public final class Room {
         return new RoomSnapshot(sid, uniqueName, type, status, recordParticipantsOnConnect, statusCallback,
                 statusCallbackMethod, dateCreated, dateUpdated, endTime, rules == null ? null : rules.rules(),
                 rulesCreated, rulesUpdated, presence.participants(), presence.tracks(),
-                List.copyOf(ledger.recordings()), ledger.recordingByTrack());
+                List.copyOf(ledger.recordings()), ledger.recordingByTrack(), Map.copyOf(externalIds),
+                ledger.suspendedTracks());
     }
 
     /** Applies one status callback, then enforces the rules. */
@@ -126,6 +130,8 @@ public final class Room {
         }
         rules = newRules;
         rulesUpdated = now;
+        // Posting rules is the application asking again: tracks the media server failed are tried anew.
+        ledger.resumeSuspended();
         return enforce(now, sids);
     }
 
@@ -151,6 +157,31 @@ public final class Room {
     /** Ends the room as {@code POST /v1/Rooms/{Sid}} with {@code Status=completed} does. */
     public Outcome complete(Instant now, SidGenerator sids) {
         return end(now) ? enforce(now, sids) : Outcome.UNCHANGED;
+    }
+
+    /**
+     * Remembers the media server's own ids for SIDs of this room (the room's, its participants', tracks'
+     * and recordings'). An id once known is kept; once the room has ended, only its recordings' ids are
+     * still learned, as events about its participants and tracks change nothing. Answers whether any was new.
+     */
+    public boolean learnExternalIds(Map<String, String> ids) {
+        boolean learned = false;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            if (inProgress() || ledger.recording(id.getKey()).isPresent()) {
+                learned |= externalIds.putIfAbsent(id.getKey(), id.getValue()) == null;
+            }
+        }
+        return learned;
+    }
+
+    /** The media server's own id for one of this room's SIDs, if it has told it. */
+    public Optional<String> externalId(String sid) {
+        return Optional.ofNullable(externalIds.get(sid));
+    }
+
+    /** Tracks the rules want but that are not recorded because the media server failed them (docs/SPEC.md §4.4). */
+    public Set<String> suspendedTracks() {
+        return Set.copyOf(ledger.suspendedTracks());
     }
 
     private boolean end(Instant at) {

@@ -39,9 +39,17 @@ public sealed interface RoomEvent {
      *
      * @param duration whole seconds, or null
      * @param media    what the media server reports of the media, or null
+     * @param restart  whether a track that the rules still want gets a new recording when this report
+     *                 ends its current one; false suspends the track instead (docs/SPEC.md §4.4)
      */
     record RecordingStatusChanged(Instant timestamp, String recordingSid, RecordingStatus status,
-                                  Integer duration, RecordingMedia media) implements RoomEvent {
+                                  Integer duration, RecordingMedia media, boolean restart) implements RoomEvent {
+
+        /** A report after which the track is recorded again, as Twilio-style media servers expect. */
+        public RecordingStatusChanged(Instant timestamp, String recordingSid, RecordingStatus status,
+                                      Integer duration, RecordingMedia media) {
+            this(timestamp, recordingSid, status, duration, media, true);
+        }
     }
 
     /** Accepted and ignored: events this function does not know. */

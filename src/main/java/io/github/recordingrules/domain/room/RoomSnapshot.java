@@ -6,7 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** All of a room's state as plain values, for a store to keep and give back. */
+/**
+ * All of a room's state as plain values, for a store to keep and give back.
+ *
+ * @param externalIds     the media server's own ids for this room's SIDs (room, participants, tracks,
+ *                        recordings), e.g. LiveKit's {@code RM_…}, {@code TR_…} and egress ids; null reads as none
+ * @param suspendedTracks tracks the media server failed to record and that are not restarted
+ *                        (docs/SPEC.md §4.4); null reads as none
+ */
 public record RoomSnapshot(
         String sid,
         String uniqueName,
@@ -24,5 +31,7 @@ public record RoomSnapshot(
         List<Participant> participants,
         List<Track> tracks,
         List<Recording> recordings,
-        Map<String, String> activeRecordings) {
+        Map<String, String> activeRecordings,
+        Map<String, String> externalIds,
+        List<String> suspendedTracks) {
 }

@@ -25,12 +25,24 @@ class RoomDocumentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void aRoomIsStoredExactlyAsSchema3Says() throws IOException {
-        JsonNode stored = JSON.readTree(RoomDocuments.encode(Fixtures.everyField()));
+    void aRoomIsStoredExactlyAsSchema4Says() throws IOException {
+        JsonNode stored = JSON.readTree(RoomDocuments.encode(Fixtures.everyFieldOfSchema4()));
 
-        assertThat(stored).isEqualTo(JSON.readTree(resource("redis/schema-3-room.json")));
+        assertThat(stored).isEqualTo(JSON.readTree(resource("redis/schema-4-room.json")));
     }
 
+    @Test
+    void schema4ReadsBackTheSameRoom() throws IOException {
+        Room room = Fixtures.everyFieldOfSchema4();
+
+        Room read = RoomDocuments.decode(4, resource("redis/schema-4-room.json"));
+
+        assertThat(read.snapshot()).isEqualTo(room.snapshot());
+        assertThat(read.suspendedTracks()).isNotEmpty();
+        assertThat(read.externalId(read.sid())).contains("RM_everyField");
+    }
+
+    /** Schema 3 had no media-server ids and no suspended tracks: it reads as a room with none. */
     @Test
     void schema3ReadsBackTheSameRoom() throws IOException {
         Room room = Fixtures.everyField();

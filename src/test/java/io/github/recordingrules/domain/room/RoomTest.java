@@ -621,6 +621,70 @@ class RoomTest {
                 assertThat(r.duration()).isEqualTo(7);
             });
         }
+
+        @Test
+        void aFailureThatSaysNotToRestartSuspendsTheTrackUntilItLeavesTheSet() {
+            Outcome failed = room.apply(new RecordingStatusChanged(at(5), recording.sid(), RecordingStatus.FAILED, null,
+                    null, false), sids);
+
+            assertThat(failed.changed()).isTrue();
+            assertThat(failed.started()).as("no new recording").isEmpty();
+            assertThat(room.recordingTracks()).isEmpty();
+            assertThat(room.suspendedTracks()).containsExactly(MTA_A);
+            assertThat(Room.restore(room.snapshot()).suspendedTracks()).as("kept when stored").containsExactly(MTA_A);
+            assertThat(room.apply(connected(6, BOB, "Bob"), sids).started()).as("other changes do not restart it").isEmpty();
+
+            room.apply(aliceAudioRemoved(7), sids);
+            assertThat(room.suspendedTracks()).as("unpublished: no longer wanted").isEmpty();
+            assertThat(room.apply(aliceAudio(8), sids).started()).as("published again: recorded again").hasSize(1);
+        }
+
+        @Test
+        void postingRulesAgainResumesASuspendedTrack() {
+            room.apply(new RecordingStatusChanged(at(5), recording.sid(), RecordingStatus.FAILED, null, null, false), sids);
+
+            Outcome posted = room.replaceRules(RecordingRules.RECORD_ALL, at(6), sids);
+
+            assertThat(posted.started()).singleElement().extracting(Recording::trackSid).isEqualTo(MTA_A);
+            assertThat(room.suspendedTracks()).isEmpty();
+        }
+
+        @Test
+        void aFailureOfARecordingAlreadyCompletedSuspendsNothing() {
+            room.apply(aliceAudioRemoved(10), sids);
+
+            room.apply(new RecordingStatusChanged(at(30), recording.sid(), RecordingStatus.FAILED, null, null, false), sids);
+
+            assertThat(room.suspendedTracks()).isEmpty();
+        }
+    }
+
+    @Nested
+    class ExternalIds {
+
+        @Test
+        void theMediaServersIdsAreKeptOnceLearnedAndNeverReplaced() {
+            Room room = groupRoom(true);
+
+            assertThat(room.learnExternalIds(java.util.Map.of(ROOM, "RM_one", ALICE, "PA_one"))).isTrue();
+            assertThat(room.learnExternalIds(java.util.Map.of(ROOM, "RM_other"))).as("known already").isFalse();
+
+            Room stored = Room.restore(room.snapshot());
+            assertThat(stored.externalId(ROOM)).contains("RM_one");
+            assertThat(stored.externalId(ALICE)).contains("PA_one");
+            assertThat(stored.externalId(BOB)).isEmpty();
+        }
+
+        @Test
+        void anEndedRoomLearnsOnlyTheIdsOfItsRecordings() {
+            Room room = groupRoom(true);
+            Recording recording = room.apply(aliceAudio(2), sids).started().get(0);
+            room.complete(at(3), sids);
+
+            assertThat(room.learnExternalIds(java.util.Map.of(BOB, "PA_late"))).isFalse();
+            assertThat(room.learnExternalIds(java.util.Map.of(recording.sid(), "EG_1"))).isTrue();
+            assertThat(room.externalId(recording.sid())).contains("EG_1");
+        }
     }
 
     // ---- room types ---------------------------------------------------------------------------
