@@ -110,6 +110,7 @@ public final class Deliveries {
     public SweepReport sweep() {
         long deadline = System.nanoTime() + settings.sweepTimeLimit().toNanos();
         Outbox.Due due = outbox.due(settings.sweepMaxRooms());
+        metrics.deliveriesPending(due.rooms().size());
         Queue<DueRoom> rooms = new ConcurrentLinkedQueue<>(due.rooms());
         Counts counts = new Counts();
         List<Future<?>> workers = new ArrayList<>();
