@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Framework v3 line, from npm into target/osls, no lock file) with every SSM-backed parameter given on the
  * command line, and the CloudFormation template it writes holds the alarms docs/DEPLOYING.md describes, on
  * the metrics the function writes. Without Node.js it is skipped, and says so, unless {@code REQUIRE_NODE_TESTS=1}.
+ * Run by failsafe after {@code package}: osls packages target/function.zip, which must exist.
  */
-class ServerlessPackageTest {
+class ServerlessPackageIT {
 
     private static final String FUNCTION = "recording-rules-ci-api";
     private static final String TOPIC = "arn:aws:sns:eu-west-1:000000000000:recording-rules-ci-alarms";
