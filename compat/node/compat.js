@@ -288,9 +288,10 @@ async function seedRoom() {
 }
 
 check("list rooms with a status filter over more than one page", async () => {
-  // Apart from the rooms the checks before made (the list is "created on or after", to the millisecond).
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  const since = new Date();
+  // The library sends dateCreatedAfter to the second: start at the next whole second, so that the rooms the
+  // checks before made (earlier in the current second) stay out of the window.
+  const since = new Date(Math.floor(Date.now() / 1000) * 1000 + 1000);
+  await new Promise((resolve) => setTimeout(resolve, since.getTime() - Date.now()));
   const created = [];
   for (let i = 0; i < 5; i++) {
     created.push((await video.rooms.create({ uniqueName: "node-list-" + crypto.randomUUID() })).sid);
