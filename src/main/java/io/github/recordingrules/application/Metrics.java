@@ -16,6 +16,12 @@ public interface Metrics {
     /** A compare-and-set that lost to a concurrent write of the same room; the change is computed again. */
     void compareAndSetRetry();
 
+    /**
+     * A change that started from what this instance recalled of the room (a write-first compare-and-set):
+     * {@code current} when that was still the stored state, false when the save found it stale.
+     */
+    void recalled(boolean current);
+
     /** A change stored with the recordings it started and stopped. */
     void recordings(String roomSid, int started, int stopped);
 
@@ -45,6 +51,10 @@ public interface Metrics {
 
         @Override
         public void compareAndSetRetry() {
+        }
+
+        @Override
+        public void recalled(boolean current) {
         }
 
         @Override

@@ -132,6 +132,11 @@ public final class Notifications {
     }
 
     /** Whether a change to the room may cause messages; if not, nothing needs looking at. */
+    /** Whether a change's messages need the whole room: a push lists every recording track (docs/SPEC.md §11.1.2). */
+    boolean needWholeRoom() {
+        return mediaServer;
+    }
+
     boolean watches(Room room) {
         return mediaServer || callsBack(room);
     }

@@ -11,6 +11,7 @@ import io.github.recordingrules.domain.room.Recording;
 import io.github.recordingrules.domain.room.RecordingStatus;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
+import io.github.recordingrules.domain.room.RoomScope;
 import io.github.recordingrules.domain.room.RoomSnapshot;
 import io.github.recordingrules.domain.room.RoomType;
 import io.github.recordingrules.domain.room.RoomTypeNotSupportedException;
@@ -121,7 +122,7 @@ public final class RoomService {
                 : List.of();
         Announcement announcement = new Announcement(sid);
         Outgoing outgoing = announcement.outgoing(messages);
-        SaveResult result = store.save(room, 0, maxRoomLifetime, writeDeadline(), outgoing);
+        SaveResult result = store.save(room, null, maxRoomLifetime, writeDeadline(), outgoing);
         if (result instanceof Expired) {
             throw new StoreUnavailableException("the write of room " + sid + " came after its deadline", null);
         }
@@ -194,7 +195,7 @@ public final class RoomService {
             }
             owner = found.roomSid();
         }
-        mutate(owner, null, current -> {
+        mutate(owner, RoomScope.WHOLE, null, current -> {
             Recording recording = current.recording(recordingSid).filter(this::readable)
                     .orElseThrow(() -> new RecordingNotFoundException(roomSid, recordingSid));
             return current.deleteRecording(recording.sid(), clock.instant());
@@ -208,14 +209,14 @@ public final class RoomService {
 
     public RoomChange updateRules(String roomNameOrSid, RecordingRules rules) {
         Instant now = clock.instant();
-        return mutate(names.resolve(roomNameOrSid), null, room -> room.replaceRules(rules, now, sids),
+        return mutate(names.resolve(roomNameOrSid), RoomScope.WHOLE, null, room -> room.replaceRules(rules, now, sids),
                 new Notifications.RulesUpdated(now));
     }
 
     /** Ends the room, as {@code Status=completed} does; ending an ended room changes nothing. */
     public RoomChange completeRoom(String roomNameOrSid) {
         Instant now = clock.instant();
-        RoomChange change = mutate(names.resolve(roomNameOrSid), null, room -> room.complete(now, sids),
+        RoomChange change = mutate(names.resolve(roomNameOrSid), RoomScope.WHOLE, null, room -> room.complete(now, sids),
                 new Notifications.Completed(now));
         names.releaseAfter(change);
         return change;
@@ -231,11 +232,14 @@ public final class RoomService {
 
     /**
      * Applies a media server's event that also tells the media server's own ids of the room's SIDs
-     * (LiveKit's); they are remembered in the same write.
+     * (LiveKit's); they are remembered in the same write. Only the part of the room the event concerns is read
+     * and written (its {@link RoomScope}), unless a push needs the whole room's recording tracks.
      */
     public RoomChange handleEvent(String roomSid, String roomName, RoomType roomType, String eventName, RoomEvent event,
                                   Map<String, String> externalIds) {
-        RoomChange change = mutate(roomSid, () -> {
+        RoomScope scope = outbound.notifications().needWholeRoom() ? RoomScope.WHOLE
+                : RoomScope.of(event).including(externalIds.keySet());
+        RoomChange change = mutate(roomSid, scope, () -> {
             if (roomName != null && !(event instanceof RoomEvent.RoomEnded)) {
                 // Claimed before the room is first saved, so that a failure in between leaves at worst a
                 // claim on a room that does not exist (which any later claim takes over) and a retried
@@ -254,7 +258,9 @@ public final class RoomService {
 
     /** Remembers the media server's ids for SIDs of an existing room, e.g. the egress that records a recording. */
     public RoomChange rememberExternalIds(String roomSid, Map<String, String> externalIds) {
-        return mutate(roomSid, null, room -> new Outcome(room.learnExternalIds(externalIds), List.of(), List.of()),
+        RoomScope scope = outbound.notifications().needWholeRoom() ? RoomScope.WHOLE
+                : new RoomScope(false, Set.of(), Set.of(), Set.of()).including(externalIds.keySet());
+        return mutate(roomSid, scope, null, room -> new Outcome(room.learnExternalIds(externalIds), List.of(), List.of()),
                 new Notifications.ExternalIdsLearned(clock.instant()));
     }
 
@@ -262,36 +268,56 @@ public final class RoomService {
         return store.load(roomSid).orElseThrow(() -> new RoomNotFoundException(roomSid));
     }
 
-    private RoomChange mutate(String roomSid, Supplier<Room> whenAbsent, Function<Room, Outcome> change, Cause cause) {
-        Optional<StoredRoom> current = store.load(roomSid);
+    /**
+     * A change of the room's {@code scope}. It starts from what this instance recalls of that part when it can
+     * (a write then costs one round trip), and from a read otherwise; a recalled state found stale by the save
+     * comes back with the current one, as a concurrent write does.
+     */
+    private RoomChange mutate(String roomSid, RoomScope scope, Supplier<Room> whenAbsent, Function<Room, Outcome> change,
+                              Cause cause) {
+        Optional<StoredRoom> current = store.recall(roomSid, scope);
+        boolean recalled = current.isPresent();
+        if (!recalled) {
+            current = store.load(roomSid, scope);
+        }
         Announcement announcement = new Announcement(roomSid);
         for (int attempt = 0; attempt < maxAttempts; attempt++) {
             Room room;
-            long version;
+            RoomStore.Revision read;
             if (current.isPresent()) {
                 room = current.get().room();
-                version = current.get().version();
+                read = current.get().revision();
             } else if (whenAbsent != null) {
                 room = whenAbsent.get();
-                version = 0;
+                read = null;
             } else {
                 throw new RoomNotFoundException(roomSid);
             }
             boolean wasInProgress = room.inProgress();
             RoomSnapshot before = outbound.notifications().watches(room) ? room.snapshot() : null;
             Outcome outcome = change.apply(room);
-            if (!outcome.changed() && version != 0 && !store.confirmsWrites()) {
+            if (!outcome.changed() && read != null && !store.confirmsWrites()) {
+                if (recalled) {
+                    // "Nothing to do" is an answer only what is stored now can give.
+                    recalled = false;
+                    current = store.load(roomSid, scope);
+                    attempt--;
+                    continue;
+                }
                 return new RoomChange(room, outcome);
             }
             List<OutboundMessage> messages = before == null || !outcome.changed() ? List.of()
                     : outbound.notifications().of(before, room, outcome, cause);
             messages = withRecordingCommands(messages, room, outcome);
             boolean ending = wasInProgress && !room.inProgress();
-            Duration expireAfter = ending ? retention : version == 0 ? maxRoomLifetime : null;
-            prepareIndex(room, version == 0, ending, outcome);
+            Duration expireAfter = ending ? retention : read == null ? maxRoomLifetime : null;
+            prepareIndex(room, read == null, ending, outcome);
             Outgoing outgoing = announcement.outgoing(messages);
-            SaveResult result = store.save(room, version, expireAfter, writeDeadline(), outgoing);
+            SaveResult result = store.save(room, read, expireAfter, writeDeadline(), outgoing);
             if (result instanceof Saved) {
+                if (recalled) {
+                    metrics.recalled(true);
+                }
                 if (ending) {
                     index.afterEnd(room.sid(), clock.instant().plus(retention), room.recordings().stream()
                             .filter(r -> r.status() != RecordingStatus.DELETED).map(Recording::sid).toList());
@@ -302,11 +328,19 @@ public final class RoomService {
             }
             if (result instanceof Expired) {
                 announcement.expire();
-                current = store.load(roomSid);
+                recalled = false;
+                current = store.load(roomSid, scope);
+                continue;
+            }
+            current = ((Conflict) result).current();
+            if (recalled) {
+                // What this instance recalled was stale: the answer carries the current state, so this is a read.
+                recalled = false;
+                attempt--;
+                metrics.recalled(false);
                 continue;
             }
             metrics.compareAndSetRetry();
-            current = ((Conflict) result).current();
             pauseAfterConflict(attempt, roomSid);
         }
         throw new ConcurrentUpdateException(roomSid);

@@ -1,6 +1,7 @@
 package io.github.recordingrules.application;
 
 import io.github.recordingrules.domain.room.Room;
+import io.github.recordingrules.domain.room.RoomScope;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,26 +13,44 @@ import java.util.Optional;
  */
 public interface RoomStore {
 
+    /** The whole room, as stored now. */
     Optional<StoredRoom> load(String roomSid);
 
     /**
-     * Writes the room if its stored version is still {@code expectedVersion} (0: the room must not exist yet)
-     * and the store applies the write no later than {@code deadline}, by its own clock; a write the store
+     * The part of the room an event of this scope needs ({@link RoomScope}), as stored now; a store that keeps
+     * rooms whole may answer the whole room.
+     */
+    default Optional<StoredRoom> load(String roomSid, RoomScope scope) {
+        return load(roomSid);
+    }
+
+    /**
+     * That part as this instance last read or wrote it, without asking the store, if it still has all of it:
+     * possibly stale, so only a change may start from it, and its save tells ({@link Conflict} with the
+     * current part). Empty when it does not know the part.
+     */
+    default Optional<StoredRoom> recall(String roomSid, RoomScope scope) {
+        return Optional.empty();
+    }
+
+    /**
+     * Writes the room if it is still stored as {@code read} says (null: the room must not exist yet), in
+     * the same incarnation (a room that expired and was stored again under its SID is another one), and the store applies the write no later than {@code deadline}, by its own clock; a write the store
      * would apply later is not applied at all and fails with {@link StoreUnavailableException}. So a failed
      * save never takes effect afterwards, even when the store stalled it (docs/SPEC.md §9.3).
      *
      * @param expireAfter null keeps the room's current expiry
      */
-    default SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline) {
-        return save(room, expectedVersion, expireAfter, deadline, Outgoing.NONE);
+    default SaveResult save(Room room, Revision read, Duration expireAfter, Instant deadline) {
+        return save(room, read, expireAfter, deadline, Outgoing.NONE);
     }
 
     /**
-     * Writes the room as {@link #save(Room, long, Duration, Instant)} does, and in the same atomic write appends
+     * Writes the room as {@link #save(Room, Revision, Duration, Instant)} does, and in the same atomic write appends
      * the outgoing messages to the room's queues (docs/SPEC.md §11.1.4). Past {@code outgoing.notAfter()} it
      * writes nothing and answers {@link Expired}.
      */
-    SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline, Outgoing outgoing);
+    SaveResult save(Room room, Revision read, Duration expireAfter, Instant deadline, Outgoing outgoing);
 
     /**
      * Whether a save returns only once the write is durable beyond the node that took it (replicas confirmed
@@ -51,16 +70,35 @@ public interface RoomStore {
     /** Frees the name if it still points at the room. */
     void releaseName(String uniqueName, String roomSid);
 
-    record StoredRoom(Room room, long version) {
+    /**
+     * Which state of the room a load read: its version, counted from 1 by every write of the room, and
+     * whatever else the store needs to write the change back (what it read of the room).
+     */
+    interface Revision {
+        long version();
+    }
+
+    record StoredRoom(Room room, Revision revision) {
+
+        public long version() {
+            return revision.version();
+        }
     }
 
     sealed interface SaveResult {
     }
 
-    record Saved(long version) implements SaveResult {
+    record Saved(Revision revision) implements SaveResult {
+
+        public long version() {
+            return revision.version();
+        }
     }
 
-    /** Someone else wrote first; {@code current} is what is stored now (empty: the room is gone). */
+    /**
+     * Someone else wrote first, or the room was read from what this instance knew and that was stale;
+     * {@code current} is what is stored now, in the part that was saved (empty: the room is gone).
+     */
     record Conflict(Optional<StoredRoom> current) implements SaveResult {
     }
 

@@ -173,6 +173,14 @@ public interface RecordingRulesConfig {
         /** How far apart the clocks of two Redis nodes may be (Cluster); widens the due index's grace period. */
         @WithDefault("5s")
         Duration maxClockSkew();
+
+        /**
+         * How many rooms an instance remembers as it last read or wrote them, so that its next change of such a
+         * room is written at once, checked by the write (one round trip), instead of read first (docs/SPEC.md
+         * §8.2). A room remembered stale costs the read it would have cost anyway. 0 turns it off.
+         */
+        @WithDefault("1000")
+        int recalledRooms();
     }
 
     /** Twilio's room status callbacks, sent to each room's {@code StatusCallback} (docs/SPEC.md §11.1.1). */

@@ -33,6 +33,7 @@ public final class InMemoryRoomStore implements RoomStore {
     private final Set<String> failures = new HashSet<>();
     private final Deque<Consumer<InMemoryRoomStore>> interleaved = new ArrayDeque<>();
     private int saves;
+    private long incarnations;
     /** True while an injected writer runs: its own saves go straight through. */
     private volatile boolean interleaving;
 
@@ -84,12 +85,23 @@ public final class InMemoryRoomStore implements RoomStore {
     @Override
     public synchronized Optional<StoredRoom> load(String roomSid) {
         maybeFail("load");
-        return Optional.ofNullable(rooms.get(roomSid)).map(s -> new StoredRoom(copy(s.room()), s.version()));
+        return Optional.ofNullable(rooms.get(roomSid)).map(s -> new StoredRoom(copy(s.room()), s.revision()));
+    }
+
+    /** This store's revision: the version, and which incarnation of the room (a count of rooms stored). */
+    public record Version(long version, long incarnation) implements Revision {
+    }
+
+    /** The room expires now, as at the end of its time to live. */
+    public synchronized void expireNow(String roomSid) {
+        rooms.remove(roomSid);
+        expiry.remove(roomSid);
     }
 
     /** Outbound messages are not kept: the services tested over this store are built without an outbox. */
     @Override
-    public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline, Outgoing outgoing) {
+    public SaveResult save(Room room, Revision read, Duration expireAfter, Instant deadline, Outgoing outgoing) {
+        long expectedVersion = read == null ? 0 : read.version();
         Consumer<InMemoryRoomStore> writer;
         synchronized (this) {
             maybeFail("save");
@@ -109,15 +121,16 @@ public final class InMemoryRoomStore implements RoomStore {
             }
             StoredRoom current = rooms.get(room.sid());
             long version = current == null ? 0 : current.version();
-            if (version != expectedVersion) {
-                return new Conflict(Optional.ofNullable(current).map(s -> new StoredRoom(copy(s.room()), s.version())));
+            if (version != expectedVersion || (current != null && !current.revision().equals(read))) {
+                return new Conflict(Optional.ofNullable(current).map(s -> new StoredRoom(copy(s.room()), s.revision())));
             }
-            rooms.put(room.sid(), new StoredRoom(copy(room), version + 1));
+            long incarnation = current == null ? ++incarnations : ((Version) current.revision()).incarnation();
+            rooms.put(room.sid(), new StoredRoom(copy(room), new Version(version + 1, incarnation)));
             if (expireAfter != null) {
                 expiry.put(room.sid(), expireAfter);
             }
             saves++;
-            return new Saved(version + 1);
+            return new Saved(new Version(version + 1, incarnation));
         }
     }
 

@@ -19,4 +19,9 @@ class InMemoryRoomStoreTest extends RoomStoreContract {
     protected Optional<Duration> expiry(String roomSid) {
         return store.expiry(roomSid);
     }
+
+    @Override
+    protected void expireNow(String roomSid) {
+        store.expireNow(roomSid);
+    }
 }

@@ -62,6 +62,14 @@ public final class RedisWire implements AutoCloseable {
      * ran inside Redis ({@code MONITOR} marks them {@code [0 lua]}): the round trips the action cost.
      */
     public static List<String> roundTripsDuring(int port, Runnable action) {
+        return roundTripsDuring(port, action, 1);
+    }
+
+    /**
+     * The round trips during {@code action}, each as its command name followed by its first
+     * {@code words - 1} arguments (for {@code EVALSHA}, which script it ran).
+     */
+    public static List<String> roundTripsDuring(int port, Runnable action, int words) {
         String marker = "end-" + UUID.randomUUID();
         List<String> commands = new ArrayList<>();
         try (RedisWire monitor = connect(port); RedisWire other = connect(port)) {
@@ -73,7 +81,14 @@ public final class RedisWire implements AutoCloseable {
             for (String line = monitor.line(); !line.contains(marker); line = monitor.line()) {
                 int start = line.indexOf("] \"") + 3;
                 if (!line.contains(" lua]")) {
-                    commands.add(line.substring(start, line.indexOf('"', start)).toUpperCase());
+                    List<String> quoted = new ArrayList<>();
+                    for (int at = start - 1; quoted.size() < words && at >= 0 && at < line.length(); ) {
+                        int end = line.indexOf('"', at + 1);
+                        quoted.add(line.substring(at + 1, end));
+                        at = line.indexOf('"', end + 1);
+                    }
+                    quoted.set(0, quoted.get(0).toUpperCase());
+                    commands.add(String.join(" ", quoted));
                 }
             }
         } catch (IOException e) {

@@ -34,6 +34,9 @@ public abstract class RoomStoreContract {
     /** The time to live the store last set on the room, if it has one. */
     protected abstract Optional<Duration> expiry(String roomSid);
 
+    /** The room expires now, as at the end of its time to live. */
+    protected abstract void expireNow(String roomSid);
+
     private static Room newRoom() {
         return Room.create(Fixtures.sid("RM", "contract-" + UUID.randomUUID()), null, RoomType.GROUP, true, null, null,
                 null, T0);
@@ -47,8 +50,17 @@ public abstract class RoomStoreContract {
     }
 
     /** A save with time to spare before its deadline. */
-    private SaveResult save(Room room, long expectedVersion, Duration expireAfter) {
-        return store().save(room, expectedVersion, expireAfter, Instant.now().plusSeconds(30));
+    private SaveResult save(Room room, StoredRoom read, Duration expireAfter) {
+        return store().save(room, read == null ? null : read.revision(), expireAfter, Instant.now().plusSeconds(30));
+    }
+
+    private StoredRoom load(Room room) {
+        return store().load(room.sid()).orElseThrow();
+    }
+
+    private static long version(SaveResult result) {
+        assertThat(result).isInstanceOf(Saved.class);
+        return ((Saved) result).version();
     }
 
     @Test
@@ -60,7 +72,7 @@ public abstract class RoomStoreContract {
     void aNewRoomIsSavedAtVersionOneAndLoadsAsItWasSaved() {
         Room room = newRoom();
 
-        assertThat(save(room, 0, LIFETIME)).isEqualTo(new Saved(1));
+        assertThat(version(save(room, null, LIFETIME))).isEqualTo(1);
 
         StoredRoom loaded = store().load(room.sid()).orElseThrow();
         assertThat(loaded.version()).isEqualTo(1);
@@ -70,33 +82,36 @@ public abstract class RoomStoreContract {
     @Test
     void everyFieldOfARoomIsKept() {
         Room room = Fixtures.everyField(newRoom().sid());
-        save(room, 0, LIFETIME);
-        long version = store().load(room.sid()).orElseThrow().version();
+        save(room, null, LIFETIME);
+        StoredRoom read = load(room);
 
-        assertThat(store().load(room.sid()).orElseThrow().room().snapshot()).isEqualTo(room.snapshot());
-        assertThat(save(room, version, null)).isEqualTo(new Saved(version + 1));
+        assertThat(read.room().snapshot()).isEqualTo(room.snapshot());
+        assertThat(version(save(read.room(), read, null))).isEqualTo(read.version() + 1);
+        assertThat(load(room).room().snapshot()).isEqualTo(room.snapshot());
     }
 
     @Test
     void aSaveAtTheStoredVersionIncrementsIt() {
         Room room = newRoom();
-        save(room, 0, LIFETIME);
+        save(room, null, LIFETIME);
 
-        Room next = changed(store().load(room.sid()).orElseThrow(), "alice");
+        StoredRoom read = load(room);
+        Room next = changed(read, "alice");
 
-        assertThat(save(next, 1, null)).isEqualTo(new Saved(2));
+        assertThat(version(save(next, read, null))).isEqualTo(2);
         assertThat(store().load(room.sid()).orElseThrow().room().snapshot()).isEqualTo(next.snapshot());
     }
 
     @Test
     void aSaveAtAnOlderVersionIsAConflictThatAnswersWhatIsStoredAndWritesNothing() {
         Room room = newRoom();
-        save(room, 0, LIFETIME);
-        StoredRoom read = store().load(room.sid()).orElseThrow();
-        Room first = changed(store().load(room.sid()).orElseThrow(), "first");
-        save(first, read.version(), null);
+        save(room, null, LIFETIME);
+        StoredRoom read = load(room);
+        StoredRoom again = load(room);
+        Room first = changed(again, "first");
+        save(first, again, null);
 
-        SaveResult late = save(changed(read, "late"), read.version(), null);
+        SaveResult late = save(changed(read, "late"), read, null);
 
         assertThat(late).isInstanceOf(Conflict.class);
         StoredRoom current = ((Conflict) late).current().orElseThrow();
@@ -108,9 +123,9 @@ public abstract class RoomStoreContract {
     @Test
     void aNewRoomWhoseSidIsTakenIsAConflict() {
         Room room = newRoom();
-        save(room, 0, LIFETIME);
+        save(room, null, LIFETIME);
 
-        SaveResult again = save(room, 0, LIFETIME);
+        SaveResult again = save(room, null, LIFETIME);
 
         assertThat(again).isInstanceOf(Conflict.class);
         assertThat(((Conflict) again).current().orElseThrow().version()).isEqualTo(1);
@@ -119,31 +134,54 @@ public abstract class RoomStoreContract {
     @Test
     void aSaveOfARoomThatIsGoneIsAConflictWithNothingStored() {
         Room room = newRoom();
+        save(room, null, LIFETIME);
+        StoredRoom read = load(room);
+        expireNow(room.sid());
 
-        assertThat(save(room, 3, null)).isEqualTo(new Conflict(Optional.empty()));
+        assertThat(save(changed(read, "gone"), read, null)).isEqualTo(new Conflict(Optional.empty()));
         assertThat(store().load(room.sid())).isEmpty();
+    }
+
+    @Test
+    void whatWasReadOfARoomThatExpiredIsNeverWrittenOverTheRoomStoredAgainUnderItsSid() {
+        Room room = newRoom();
+        save(room, null, LIFETIME);
+        StoredRoom read = load(room);
+        expireNow(room.sid());
+        Room again = Room.create(room.sid(), null, RoomType.GROUP, false, null, null, null, T0.plusSeconds(60));
+        save(again, null, LIFETIME);
+        assertThat(load(room).version()).as("the new incarnation is at the version that was read").isEqualTo(read.version());
+
+        SaveResult stale = save(changed(read, "stale"), read, null);
+
+        assertThat(stale).isInstanceOf(Conflict.class);
+        assertThat(((Conflict) stale).current().orElseThrow().room().snapshot()).isEqualTo(again.snapshot());
+        assertThat(load(room).room().snapshot()).isEqualTo(again.snapshot());
     }
 
     @Test
     void theExpiryIsSetWhenGivenAndKeptOtherwise() {
         Room room = newRoom();
-        save(room, 0, LIFETIME);
+        save(room, null, LIFETIME);
         assertThat(expiry(room.sid())).hasValueSatisfying(ttl -> assertThat(ttl).isBetween(LIFETIME.minusMinutes(1), LIFETIME));
 
-        save(changed(store().load(room.sid()).orElseThrow(), "a"), 1, null);
+        StoredRoom first = load(room);
+        save(changed(first, "a"), first, null);
         assertThat(expiry(room.sid())).hasValueSatisfying(ttl -> assertThat(ttl).isBetween(LIFETIME.minusMinutes(1), LIFETIME));
 
-        save(changed(store().load(room.sid()).orElseThrow(), "b"), 2, Duration.ofHours(24));
+        StoredRoom second = load(room);
+        save(changed(second, "b"), second, Duration.ofHours(24));
         assertThat(expiry(room.sid())).hasValueSatisfying(ttl -> assertThat(ttl).isBetween(Duration.ofHours(23), Duration.ofHours(24)));
     }
 
     @Test
     void aSaveTheStoreWouldApplyAfterItsDeadlineFailsAndWritesNothing() {
         Room room = newRoom();
-        save(room, 0, LIFETIME);
-        Room next = changed(store().load(room.sid()).orElseThrow(), "late");
+        save(room, null, LIFETIME);
+        StoredRoom read = load(room);
+        Room next = changed(read, "late");
 
-        assertThatThrownBy(() -> store().save(next, 1, null, Instant.now().minusMillis(1)))
+        assertThatThrownBy(() -> store().save(next, read.revision(), null, Instant.now().minusMillis(1)))
                 .isInstanceOf(StoreUnavailableException.class);
 
         StoredRoom stored = store().load(room.sid()).orElseThrow();

@@ -5,6 +5,7 @@ import io.github.recordingrules.support.Fixtures;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RandomSids;
+import io.github.recordingrules.domain.room.RoomScope;
 import io.github.recordingrules.domain.room.SidGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,12 +19,13 @@ import org.openjdk.jmh.annotations.State;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The CPU a state-changing webhook spends around Redis: verify the signature, decode the stored room
- * (HMGET answer), apply the event, encode the new state (EVALSHA argument), with the store's own
- * {@link RoomDocuments}.
+ * The CPU a state-changing webhook spends around Redis: verify the signature, decode the part of the stored
+ * room the event needs (its {@link RoomScope}), apply the event, encode the part's fields (the save's
+ * arguments), with the store's own {@link RoomParts}; and, for comparison, the whole room's fields.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +35,8 @@ public class CodecBenchmark {
     @Param({"50"})
     public int tracks;
 
-    private String stored;
+    private Map<String, String> stored;
+    private Map<String, String> part;
     private Room room;
     private RoomEvent.TrackAdded event;
     private final SidGenerator sids = new RandomSids();
@@ -45,8 +48,10 @@ public class CodecBenchmark {
     @Setup
     public void setUp() {
         room = Fixtures.roomWithTracks(tracks, sids);
-        stored = RoomDocuments.encode(room);
+        stored = RoomParts.encode(room, Map.of());
         event = Fixtures.newTrackAdded(tracks);
+        part = RoomParts.closure(room.sid(), RoomScope.of(event),
+                name -> Optional.of(stored.getOrDefault(name, RoomParts.ABSENT))).orElseThrow();
         signature = new TwilioSignature("0123456789abcdef0123456789abcdef");
         form = new LinkedHashMap<>();
         String[][] params = {{"AccountSid", "AC" + "0".repeat(32)}, {"RoomSid", room.sid()}, {"RoomName", "bench-room"},
@@ -63,17 +68,27 @@ public class CodecBenchmark {
         if (!signature.verify(url, form, signed)) {
             throw new IllegalStateException("signature fixture");
         }
-        System.out.printf("%n[fixture] stored JSON of a room with %d tracks: %d characters%n", tracks, stored.length());
+        System.out.printf("%n[fixture] a room with %d tracks: %d characters in its fields, %d in the part a track event reads%n",
+                tracks, length(stored), length(part));
+    }
+
+    private static int length(Map<String, String> fields) {
+        return fields.entrySet().stream().mapToInt(f -> f.getKey().length() + f.getValue().length()).sum();
     }
 
     @Benchmark
-    public String encode() {
-        return RoomDocuments.encode(room);
+    public Map<String, String> encodeWhole() {
+        return RoomParts.encode(room, stored);
     }
 
     @Benchmark
-    public Room decode() {
-        return RoomDocuments.decode(RoomDocuments.SCHEMA, stored);
+    public Room decodeWhole() {
+        return RoomParts.decode(stored, true);
+    }
+
+    @Benchmark
+    public Room decodePart() {
+        return RoomParts.decode(part, false);
     }
 
     @Benchmark
@@ -83,12 +98,12 @@ public class CodecBenchmark {
 
     /** Everything one state-changing webhook computes between and around its Redis round trips. */
     @Benchmark
-    public String webhookCpu() {
+    public Map<String, String> webhookCpu() {
         if (!signature.verify(url, form, signed)) {
             throw new IllegalStateException();
         }
-        Room current = RoomDocuments.decode(RoomDocuments.SCHEMA, stored);
+        Room current = RoomParts.decode(part, false);
         current.apply(event, sids);
-        return RoomDocuments.encode(current);
+        return RoomParts.encode(current, part);
     }
 }

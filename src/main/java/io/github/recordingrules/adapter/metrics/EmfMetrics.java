@@ -37,6 +37,11 @@ class EmfMetrics implements Metrics {
     }
 
     @Override
+    public void recalled(boolean current) {
+        inRequest(record -> record.recalled(current));
+    }
+
+    @Override
     public void recordings(String roomSid, int started, int stopped) {
         inRequest(record -> record.recordings(roomSid, started, stopped));
     }

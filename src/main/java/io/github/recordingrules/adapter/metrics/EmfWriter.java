@@ -26,6 +26,8 @@ class EmfWriter {
     static final String SERVER_ERRORS = "ServerErrors";
     static final String UNAVAILABLE = "Unavailable";
     static final String COMPARE_AND_SET_RETRIES = "CompareAndSetRetries";
+    static final String RECALL_HITS = "RecallHits";
+    static final String RECALL_MISSES = "RecallMisses";
     static final String REDIS_ROUND_TRIPS = "RedisRoundTrips";
     static final String REDIS_LATENCY = "RedisLatency";
     static final String REQUEST_LATENCY = "RequestLatency";
@@ -73,6 +75,8 @@ class EmfWriter {
             put(values, byOutcome, REDIS_LATENCY, "Milliseconds", record.redisLatencyMillis());
         }
         put(values, byOutcome, COMPARE_AND_SET_RETRIES, "Count", record.compareAndSetRetries());
+        put(values, byOutcome, RECALL_HITS, "Count", record.recallHits());
+        put(values, byOutcome, RECALL_MISSES, "Count", record.recallMisses());
         put(values, byOutcome, RECORDINGS_STARTED, "Count", record.recordingsStarted());
         put(values, byOutcome, RECORDINGS_STOPPED, "Count", record.recordingsStopped());
         directives.add(directive(List.of(List.of(FUNCTION), List.of(FUNCTION, ROUTE, OUTCOME)), byOutcome));

@@ -21,6 +21,8 @@ class RequestRecord {
     private int recordingsStarted;
     private int recordingsStopped;
     private int compareAndSetRetries;
+    private int recallHits;
+    private int recallMisses;
     private String unavailableCause;
     private final List<Double> redisLatencyMillis = new ArrayList<>();
 
@@ -36,6 +38,22 @@ class RequestRecord {
 
     void compareAndSetRetry() {
         compareAndSetRetries++;
+    }
+
+    void recalled(boolean current) {
+        if (current) {
+            recallHits++;
+        } else {
+            recallMisses++;
+        }
+    }
+
+    int recallHits() {
+        return recallHits;
+    }
+
+    int recallMisses() {
+        return recallMisses;
     }
 
     void recordings(String roomSid, int started, int stopped) {

@@ -8,9 +8,16 @@ public final class RedisKeys {
 
     /** The room's version, incremented by every write (docs/SPEC.md §8.2). */
     public static final String VERSION = "v";
-    /** The schema version of the room's document; absent for schema 1. */
+    /**
+     * The room's incarnation, random, set by its first write in schema 5: a room stored again under the same
+     * SID after it expired is another incarnation, so nothing read of the one before can be written over it.
+     */
+    public static final String INCARNATION = "i";
+    /** The schema version of the room's fields; absent for schema 1. */
     public static final String SCHEMA = "sv";
-    /** The room's document, schema 2 and later. */
+    /** Schema 5's header field: the room but its participants, tracks and recordings ({@code RoomParts}). */
+    public static final String HEADER = "h";
+    /** The room's document in schemas 2 to 4; removed when the room is next written. */
     public static final String DOCUMENT = "d";
     /** Where schema 1 kept the room's document; removed when the room is next written. */
     public static final String LEGACY_DOCUMENT = "s";

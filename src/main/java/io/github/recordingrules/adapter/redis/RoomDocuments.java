@@ -24,20 +24,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A room to and from its stored document ({@link RoomDocument}), with a mapper of this adapter's own, not
+ * A room from its stored document ({@link RoomDocument}, schemas 1 to 4), with a mapper of this adapter's own, not
  * the application's: it refuses any field it does not know, so a document a newer version wrote is never
  * read as if it were complete and then written back without what it did not understand.
  */
 final class RoomDocuments {
 
     /**
-     * The schema this version writes; it reads every one up to it. 3 added a participant's {@code connectedAt}
-     * and a recording's {@code dateDeleted}, 4 the room's {@code externalIds} and {@code suspendedTracks}, absent
-     * (null) in older documents.
+     * The last schema that stored a room as one document; this version reads every one up to it, and writes
+     * schema 5 ({@link RoomParts}). 3 added a participant's {@code connectedAt} and a recording's
+     * {@code dateDeleted}, 4 the room's {@code externalIds} and {@code suspendedTracks}, absent (null) in older
+     * documents.
      */
-    static final int SCHEMA = 4;
+    static final int LAST_SCHEMA = 4;
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -47,30 +48,14 @@ final class RoomDocuments {
     private RoomDocuments() {
     }
 
-    static String encode(Room room) {
-        RoomSnapshot s = room.snapshot();
-        RoomDocument document = new RoomDocument(s.sid(), s.uniqueName(), s.type().wireName(), s.status().wireName(),
-                s.recordParticipantsOnConnect(), s.statusCallback(), s.statusCallbackMethod(), s.dateCreated(),
-                s.dateUpdated(), s.endTime(), s.rules() == null ? null : s.rules().stream().map(RoomDocuments::rule).toList(),
-                s.rulesCreated(), s.rulesUpdated(), s.participants().stream().map(RoomDocuments::participant).toList(),
-                s.tracks().stream().map(RoomDocuments::track).toList(),
-                s.recordings().stream().map(RoomDocuments::recording).toList(), s.activeRecordings(), s.externalIds(),
-                s.suspendedTracks());
-        try {
-            return JSON.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a room document is always serialisable", e);
-        }
-    }
-
     /**
      * The room stored as {@code text} in {@code schema}.
      *
      * @throws UnreadableRoomException when the schema is newer than this version's or the text does not match it
      */
     static Room decode(int schema, String text) {
-        if (schema > SCHEMA || schema < 1) {
-            throw new UnreadableRoomException("the room is stored in schema " + schema + "; this version reads 1 to " + SCHEMA);
+        if (schema > LAST_SCHEMA || schema < 1) {
+            throw new UnreadableRoomException("the room is stored in schema " + schema + "; this version reads documents of schemas 1 to " + LAST_SCHEMA);
         }
         RoomDocument d;
         try {
@@ -89,34 +74,34 @@ final class RoomDocuments {
                 d.suspendedTracks()));
     }
 
-    private static RoomDocument.Rule rule(RecordingRule r) {
+    static RoomDocument.Rule rule(RecordingRule r) {
         return new RoomDocument.Rule(r.type().wireName(), r.all(), wire(r.kind()), r.publisher(), r.track());
     }
 
-    private static RecordingRule rule(RoomDocument.Rule r, Spelling spelling) {
+    static RecordingRule rule(RoomDocument.Rule r, Spelling spelling) {
         return new RecordingRule(spelling.of(RuleType.class, r.type()), r.all(), spelling.of(TrackKind.class, r.kind()),
                 r.publisher(), r.track());
     }
 
-    private static RoomDocument.Participant participant(Participant p) {
+    static RoomDocument.Participant participant(Participant p) {
         return new RoomDocument.Participant(p.sid(), p.identity(), p.connected(), p.changedAt(), p.connectedAt());
     }
 
-    private static Participant participant(RoomDocument.Participant p) {
+    static Participant participant(RoomDocument.Participant p) {
         return new Participant(p.sid(), p.identity(), p.connected(), p.changedAt(), p.connectedAt());
     }
 
-    private static RoomDocument.Track track(Track t) {
+    static RoomDocument.Track track(Track t) {
         return new RoomDocument.Track(t.sid(), t.name(), wire(t.kind()), t.participantSid(), t.published(), t.changedAt(),
                 t.enabled(), t.enabledChangedAt());
     }
 
-    private static Track track(RoomDocument.Track t, Spelling spelling) {
+    static Track track(RoomDocument.Track t, Spelling spelling) {
         return new Track(t.sid(), t.name(), spelling.of(TrackKind.class, t.kind()), t.participantSid(), t.published(),
                 t.changedAt(), t.enabled(), t.enabledChangedAt());
     }
 
-    private static RoomDocument.Recording recording(Recording r) {
+    static RoomDocument.Recording recording(Recording r) {
         RecordingMedia m = r.media();
         return new RoomDocument.Recording(r.sid(), r.trackSid(), r.trackName(), wire(r.kind()), r.participantSid(),
                 r.status().wireName(), r.dateCreated(), r.dateCompleted(), r.duration(),
@@ -124,7 +109,7 @@ final class RoomDocuments {
                         m.container(), m.offset(), m.failedOperation()), r.dateDeleted());
     }
 
-    private static Recording recording(RoomDocument.Recording r, Spelling spelling) {
+    static Recording recording(RoomDocument.Recording r, Spelling spelling) {
         RoomDocument.Media m = r.media();
         return new Recording(r.sid(), r.trackSid(), r.trackName(), spelling.of(TrackKind.class, r.kind()),
                 r.participantSid(), spelling.of(RecordingStatus.class, r.status()), r.dateCreated(), r.dateCompleted(),
@@ -132,7 +117,7 @@ final class RoomDocuments {
                 m.codec(), m.container(), m.offset(), m.failedOperation()), r.dateDeleted());
     }
 
-    private static String wire(WireName value) {
+    static String wire(WireName value) {
         return value == null ? null : value.wireName();
     }
 
@@ -140,7 +125,7 @@ final class RoomDocuments {
      * How a schema spells enumerations: schema 1 as the Java constants of its day ({@code IN_PROGRESS}),
      * which are the wire names upper-cased with '-' as '_'; later ones as the wire names ({@code in-progress}).
      */
-    private enum Spelling {
+    enum Spelling {
         CONSTANT, WIRE;
 
         <E extends Enum<E> & WireName> E of(Class<E> type, String text) {

@@ -46,8 +46,11 @@ public final class Room {
     private final Presence presence;
     private final RecordingLedger ledger;
     private final Map<String, String> externalIds;
+    /** False for a part of the room loaded for one event ({@link RoomScope}): its lists then hold only that part. */
+    private final boolean whole;
 
-    private Room(RoomSnapshot s) {
+    private Room(RoomSnapshot s, boolean whole) {
+        this.whole = whole;
         this.sid = s.sid();
         this.uniqueName = s.uniqueName();
         this.type = s.type();
@@ -75,7 +78,7 @@ public final class Room {
         return new Room(new RoomSnapshot(sid, uniqueName, type, RoomStatus.IN_PROGRESS, recordParticipantsOnConnect,
                 statusCallback, statusCallbackMethod, now, now, null,
                 rules == null ? null : rules.rules(), rules == null ? null : now, rules == null ? null : now,
-                List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of()));
+                List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of()), true);
     }
 
     /** A room first heard of through a status callback. */
@@ -84,7 +87,20 @@ public final class Room {
     }
 
     public static Room restore(RoomSnapshot snapshot) {
-        return new Room(snapshot);
+        return new Room(snapshot, true);
+    }
+
+    /**
+     * A part of a stored room, loaded for an event of this {@link RoomScope}: it can take that event, and what
+     * it lists (participants, tracks, recordings, recording tracks) is that part's.
+     */
+    public static Room restorePart(RoomSnapshot part) {
+        return new Room(part, false);
+    }
+
+    /** Whether this is the whole room, not a part loaded for one event. */
+    public boolean isWhole() {
+        return whole;
     }
 
     public RoomSnapshot snapshot() {
@@ -97,6 +113,9 @@ public final class Room {
 
     /** Applies one status callback, then enforces the rules. */
     public Outcome apply(RoomEvent event, SidGenerator sids) {
+        if (!whole && RoomScope.of(event).whole()) {
+            requireWhole();
+        }
         boolean changed;
         if (event instanceof RecordingStatusChanged e) {
             changed = ledger.statusChanged(e);
@@ -122,6 +141,7 @@ public final class Room {
 
     /** Replaces all rules (they are stateless) and enforces the new ones at once. */
     public Outcome replaceRules(RecordingRules newRules, Instant now, SidGenerator sids) {
+        requireWhole();
         if (!type.supportsRecording()) {
             throw new RoomTypeNotSupportedException(type);
         }
@@ -140,6 +160,7 @@ public final class Room {
      * room that is then thrown away, so that the preview is exactly what the POST would do.
      */
     public RulesPreview previewRules(RecordingRules newRules, Instant now) {
+        requireWhole();
         Room copy = restore(snapshot());
         long[] placeholder = {0};
         Outcome outcome = copy.replaceRules(newRules, now, prefix -> prefix + String.format("%032x", ++placeholder[0]));
@@ -156,6 +177,7 @@ public final class Room {
 
     /** Ends the room as {@code POST /v1/Rooms/{Sid}} with {@code Status=completed} does. */
     public Outcome complete(Instant now, SidGenerator sids) {
+        requireWhole();
         return end(now) ? enforce(now, sids) : Outcome.UNCHANGED;
     }
 
@@ -182,6 +204,13 @@ public final class Room {
     /** Tracks the rules want but that are not recorded because the media server failed them (docs/SPEC.md §4.4). */
     public Set<String> suspendedTracks() {
         return Set.copyOf(ledger.suspendedTracks());
+    }
+
+    /** Changes to every track need every track: a part of the room cannot take them. */
+    private void requireWhole() {
+        if (!whole) {
+            throw new IllegalStateException("room " + sid + " was loaded in part; this change needs the whole room");
+        }
     }
 
     private boolean end(Instant at) {

@@ -82,9 +82,9 @@ class WebhookObservabilityTest {
         assertThat(fields.path("event").asText()).isEqualTo("track-added");
         assertThat(fields.path("recordingsStarted").asText()).isEqualTo("1");
         assertThat(fields.path("recordingsStopped").asText()).isEqualTo("0");
-        // docs/SPEC.md §8.3: HMGET, the index's script for the recording it starts (§8.7), then the save
-        // script by its SHA1 (the warm-up callback loaded both).
-        assertThat(fields.path("redisRoundTrips").asText()).isEqualTo("3");
+        // docs/SPEC.md §8.3: the index's script for the recording it starts (§8.7), then the save script by
+        // its SHA1, written at once: the warm-up callback left this instance knowing the room (§8.2).
+        assertThat(fields.path("redisRoundTrips").asText()).isEqualTo("2");
         assertThat(Double.parseDouble(fields.path("redisLatencyMs").asText())).isPositive();
         assertThat(Double.parseDouble(fields.path("latencyMs").asText()))
                 .isGreaterThanOrEqualTo(Double.parseDouble(fields.path("redisLatencyMs").asText()));
@@ -122,6 +122,8 @@ class WebhookObservabilityTest {
         assertThat(record.path("RedisRoundTrips").asInt()).isBetween(2, 3);
         assertThat(record.path("RedisLatency").size()).isEqualTo(record.path("RedisRoundTrips").asInt());
         assertThat(record.path("CompareAndSetRetries").asInt()).isZero();
+        assertThat(record.path("RecallHits").asInt()).as("written at once from what the instance knew").isEqualTo(1);
+        assertThat(record.path("RecallMisses").asInt()).isZero();
         assertThat(record.path("RequestLatency").asDouble()).isPositive();
 
         // A callback with a bad signature: rejected, counted as a client error by its Twilio code.

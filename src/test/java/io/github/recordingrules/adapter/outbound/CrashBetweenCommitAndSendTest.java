@@ -209,7 +209,7 @@ class CrashBetweenCommitAndSendTest {
         }
 
         @Override
-        public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline, Outgoing outgoing) {
+        public SaveResult save(Room room, Revision read, Duration expireAfter, Instant deadline, Outgoing outgoing) {
             throw new StoreUnavailableException("Redis went away before the write", null);
         }
 
@@ -237,8 +237,8 @@ class CrashBetweenCommitAndSendTest {
         }
 
         @Override
-        public SaveResult save(Room room, long expectedVersion, Duration expireAfter, Instant deadline, Outgoing outgoing) {
-            return store.save(room, expectedVersion, expireAfter, deadline, new Outgoing(outgoing.messages(), 1));
+        public SaveResult save(Room room, Revision read, Duration expireAfter, Instant deadline, Outgoing outgoing) {
+            return store.save(room, read, expireAfter, deadline, new Outgoing(outgoing.messages(), 1));
         }
     }
 }

@@ -31,4 +31,9 @@ class RedisRoomStoreContractTest extends RoomStoreContract {
         long millis = redis.key().pttl(KEYS.room(roomSid));
         return millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
     }
+
+    @Override
+    protected void expireNow(String roomSid) {
+        redis.key().del(KEYS.room(roomSid));
+    }
 }

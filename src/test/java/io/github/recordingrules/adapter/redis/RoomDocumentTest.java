@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,11 +26,37 @@ class RoomDocumentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The fixture holds each field of the room's hash, a JSON value given as JSON and an id as a string. */
     @Test
-    void aRoomIsStoredExactlyAsSchema4Says() throws IOException {
-        JsonNode stored = JSON.readTree(RoomDocuments.encode(Fixtures.everyFieldOfSchema4()));
+    void aRoomIsStoredExactlyAsSchema5Says() throws IOException {
+        Map<String, String> stored = RoomParts.encode(Fixtures.everyFieldOfSchema4(), Map.of());
 
-        assertThat(stored).isEqualTo(JSON.readTree(resource("redis/schema-4-room.json")));
+        assertThat(asJson(stored)).isEqualTo(JSON.readTree(resource("redis/schema-5-room.json")));
+    }
+
+    @Test
+    void schema5ReadsBackTheSameRoom() throws IOException {
+        Room room = Fixtures.everyFieldOfSchema4();
+
+        Room read = RoomParts.decode(fromJson(JSON.readTree(resource("redis/schema-5-room.json"))), true);
+
+        assertThat(read.snapshot()).isEqualTo(room.snapshot());
+        assertThat(read.isWhole()).isTrue();
+    }
+
+    private static JsonNode asJson(Map<String, String> fields) throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            node.set(field.getKey(), field.getKey().startsWith(RoomParts.EXTERNAL_ID)
+                    ? JSON.getNodeFactory().textNode(field.getValue()) : JSON.readTree(field.getValue()));
+        }
+        return node;
+    }
+
+    private static Map<String, String> fromJson(JsonNode node) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        node.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
+        return fields;
     }
 
     @Test
@@ -73,7 +101,7 @@ class RoomDocumentTest {
             assertThat(read.tracks()).isNotEmpty().allSatisfy(track -> assertThat(track.enabled()).isNull());
             assertThat(read.recordings()).isNotEmpty().allSatisfy(recording -> assertThat(recording.media()).isNull());
             // Whatever schema 1 held, the current schema holds as well.
-            assertThat(RoomDocuments.decode(RoomDocuments.SCHEMA, RoomDocuments.encode(Room.restore(read))).snapshot()).isEqualTo(read);
+            assertThat(RoomParts.decode(RoomParts.encode(Room.restore(read), Map.of()), true).snapshot()).isEqualTo(read);
         }
     }
 
@@ -90,8 +118,8 @@ class RoomDocumentTest {
     void aNewerSchemaIsRefused() throws IOException {
         String stored = resource("redis/schema-2-room.json");
 
-        assertThatThrownBy(() -> RoomDocuments.decode(RoomDocuments.SCHEMA + 1, stored))
-                .isInstanceOf(UnreadableRoomException.class).hasMessageContaining("schema " + (RoomDocuments.SCHEMA + 1));
+        assertThatThrownBy(() -> RoomDocuments.decode(RoomDocuments.LAST_SCHEMA + 1, stored))
+                .isInstanceOf(UnreadableRoomException.class).hasMessageContaining("schema " + (RoomDocuments.LAST_SCHEMA + 1));
     }
 
     @Test

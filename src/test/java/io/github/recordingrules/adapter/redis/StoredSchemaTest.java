@@ -85,10 +85,10 @@ class StoredSchemaTest {
                 .body("recording_tracks.track_sid", contains(sid("MT", "alice-mic")));
 
         Map<String, String> stored = redis.hash(String.class).hgetall(KEYS.room(room));
-        assertThat(stored).containsOnlyKeys(RedisKeys.VERSION, RedisKeys.SCHEMA, RedisKeys.DOCUMENT);
+        assertWrittenInFields(stored);
+        assertThat(stored).containsKeys("p:" + bob, "t:" + sid("MT", "bob-mic"), "r:" + bobMicRecording);
         assertThat(stored.get(RedisKeys.VERSION)).isEqualTo(
                 Long.toString(Long.parseLong(RELEASE.storedHash(room).get(RedisKeys.VERSION)) + 1));
-        assertThat(stored.get(RedisKeys.SCHEMA)).isEqualTo(Integer.toString(RoomDocuments.SCHEMA));
         api().get("/v1/Rooms/{sid}/Recordings/{rt}", room, bobMicRecording).then().statusCode(200)
                 .body("status", equalTo("completed")).body("duration", equalTo(55));
         api().get("/v1/Rooms/{sid}/Recordings", room).then().body("recordings.status",
@@ -105,15 +105,21 @@ class StoredSchemaTest {
         report.put("Duration", "600");
         post(report).statusCode(200).body("applied", equalTo(true)).body("room_status", equalTo("completed"));
         api().get("/v1/Rooms/{sid}/Recordings/{rt}", ended, micRecording).then().body("duration", equalTo(600));
-        assertThat(redis.hash(String.class).hkeys(KEYS.room(ended)))
-                .containsExactlyInAnyOrder(RedisKeys.VERSION, RedisKeys.SCHEMA, RedisKeys.DOCUMENT);
+        assertWrittenInFields(redis.hash(String.class).hgetall(KEYS.room(ended)));
+    }
+
+    /** Schema 5: the document is gone, the room is in fields of its own, with an incarnation. */
+    private static void assertWrittenInFields(Map<String, String> stored) {
+        assertThat(stored).containsKeys(RedisKeys.VERSION, RedisKeys.INCARNATION, RedisKeys.SCHEMA, RedisKeys.HEADER)
+                .doesNotContainKeys(RedisKeys.DOCUMENT, RedisKeys.LEGACY_DOCUMENT);
+        assertThat(stored.get(RedisKeys.SCHEMA)).isEqualTo(Integer.toString(RoomParts.SCHEMA));
     }
 
     @Test
     void aRoomStoredInANewerSchemaIsNeverWrittenBackAndEveryRequestOnItAnswers503() {
         String room = sid("RM", "from-a-newer-version");
         redis.key().del(KEYS.room(room));
-        Map<String, String> newer = Map.of(RedisKeys.VERSION, "7", RedisKeys.SCHEMA, Integer.toString(RoomDocuments.SCHEMA + 1),
+        Map<String, String> newer = Map.of(RedisKeys.VERSION, "7", RedisKeys.SCHEMA, Integer.toString(RoomParts.SCHEMA + 1),
                 RedisKeys.DOCUMENT, "{\"written\":\"by a version this one does not know\"}");
         redis.hash(String.class).hset(KEYS.room(room), newer);
         redis.key().pexpire(KEYS.room(room), Duration.ofHours(1));
@@ -136,10 +142,10 @@ class StoredSchemaTest {
     void theSaveScriptRefusesARoomANewerVersionWroteSinceItWasRead() {
         String room = createGroupRoom(null);
         RoomStore.StoredRoom read = store.load(room).orElseThrow();
-        redis.hash(String.class).hset(KEYS.room(room), RedisKeys.SCHEMA, Integer.toString(RoomDocuments.SCHEMA + 1));
+        redis.hash(String.class).hset(KEYS.room(room), RedisKeys.SCHEMA, Integer.toString(RoomParts.SCHEMA + 1));
         Map<String, String> before = redis.hash(String.class).hgetall(KEYS.room(room));
 
-        assertThatThrownBy(() -> store.save(read.room(), read.version(), null, Instant.now().plusSeconds(30)))
+        assertThatThrownBy(() -> store.save(read.room(), read.revision(), null, Instant.now().plusSeconds(30)))
                 .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("newer");
 
         assertThat(redis.hash(String.class).hgetall(KEYS.room(room))).isEqualTo(before);

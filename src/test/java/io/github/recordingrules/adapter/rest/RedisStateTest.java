@@ -47,9 +47,10 @@ class RedisStateTest {
 
         assertThat(keys).containsExactly(roomKey(sid));
         assertThat(keys).allSatisfy(key -> assertThat(hashTag(key)).isEqualTo(sid));
-        assertThat(redis.hash(String.class).hkeys(roomKey(sid))).containsExactlyInAnyOrder(RedisKeys.VERSION, RedisKeys.SCHEMA, RedisKeys.DOCUMENT);
+        assertThat(redis.hash(String.class).hkeys(roomKey(sid))).containsExactlyInAnyOrder(RedisKeys.VERSION,
+                RedisKeys.INCARNATION, RedisKeys.SCHEMA, RedisKeys.HEADER);
         assertThat(version(sid)).isEqualTo("1");
-        assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.DOCUMENT)).contains(sid).contains(name);
+        assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.HEADER)).contains(sid).contains(name);
         assertThat(redis.value(String.class).get(KEYS.name(name))).isEqualTo(sid);
     }
 
@@ -66,25 +67,25 @@ class RedisStateTest {
         api().formParam("Rules", "[{\"type\":\"include\",\"kind\":\"audio\"}]")
                 .post("/v1/Rooms/{room}/RecordingRules", sid).then().statusCode(200);
         assertThat(version(sid)).isEqualTo("3");
-        String state = redis.hash(String.class).hget(roomKey(sid), RedisKeys.DOCUMENT);
+        String state = redis.hash(String.class).hget(roomKey(sid), RedisKeys.HEADER);
 
         assertTwilioError(api().formParam("Rules", "[{\"type\":\"include\",\"kind\":\"wideo\"}]")
                 .post("/v1/Rooms/{room}/RecordingRules", name), 400, 53120);
         assertThat(version(sid)).isEqualTo("3");
-        assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.DOCUMENT)).isEqualTo(state);
+        assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.HEADER)).isEqualTo(state);
     }
 
     @Test
     void readsDoNotWrite() {
         String name = "room-" + UUID.randomUUID();
         String sid = createGroupRoom(name);
-        String state = redis.hash(String.class).hget(roomKey(sid), RedisKeys.DOCUMENT);
+        String state = redis.hash(String.class).hget(roomKey(sid), RedisKeys.HEADER);
 
         api().get("/v1/Rooms/{room}", name).then().statusCode(200);
         api().get("/v1/Rooms/{room}/RecordingRules", sid).then().statusCode(200);
 
         assertThat(version(sid)).isEqualTo("1");
-        assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.DOCUMENT)).isEqualTo(state);
+        assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.HEADER)).isEqualTo(state);
     }
 
     @Test
