@@ -262,7 +262,10 @@ abstract class LambdaEntryPoint implements RequestHandler<APIGatewayV2HTTPEvent,
 
         @Override
         public void close() {
-            response.completeExceptionally(new IllegalStateException("The connection closed before the answer was complete"));
+            // Every request's connection closes once answered: only an unanswered one is an error worth building.
+            if (!response.isDone()) {
+                response.completeExceptionally(new IllegalStateException("The connection closed before the answer was complete"));
+            }
         }
     }
 

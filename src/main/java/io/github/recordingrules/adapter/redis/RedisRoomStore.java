@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +65,13 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
     }
 
     /**
-     * What was read of a room: the fields (name to value, {@link RoomParts#ABSENT} for one asked for and not
-     * there), for the save to write only what changed, and the scope, for its conflict answer.
+     * What was read of a room: the fields, for the save to write only what changed, and the scope, for its
+     * conflict answer.
      *
      * @param whole true when {@code fields} are all the room's
      */
     record Read(String incarnation, long version, int schema, RoomScope scope, boolean whole,
-                Map<String, String> fields) implements Revision {
+                RoomParts.Fields fields) implements Revision {
     }
 
     /** A read to answer with: not remembered, as what it reads is often not changed next (a list's rooms). */
@@ -104,15 +105,11 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
 
     @Override
     public SaveResult save(Room room, Revision revision, Duration expireAfter, Instant deadline, Outgoing outgoing) {
-        Read read = revision == null ? new Read("", 0, RoomParts.SCHEMA, RoomScope.WHOLE, true, Map.of()) : (Read) revision;
+        Read read = revision == null
+                ? new Read("", 0, RoomParts.SCHEMA, RoomScope.WHOLE, true, RoomParts.Fields.of(Map.of()))
+                : (Read) revision;
         boolean migrating = read.schema() < RoomParts.SCHEMA;
-        Map<String, String> fields = RoomParts.encode(room, migrating ? Map.of() : read.fields());
-        Map<String, String> changed = new LinkedHashMap<>();
-        fields.forEach((name, value) -> {
-            if (migrating || !value.equals(read.fields().get(name))) {
-                changed.put(name, value);
-            }
-        });
+        RoomParts.Written changed = RoomParts.encode(room, migrating ? RoomParts.Fields.of(Map.of()) : read.fields());
         long ttl = expireAfter == null ? 0 : expireAfter.toMillis();
         List<String> saveKeys = new ArrayList<>();
         saveKeys.add(keys.room(room.sid()));
@@ -122,8 +119,8 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
                 Long.toString(deadline.toEpochMilli()), Long.toString(outgoing.notAfter()), room.sid(),
                 read.scope().whole() ? "1" : "0"));
         addScope(args, read.scope());
-        args.add(Integer.toString(changed.size()));
-        changed.forEach((name, value) -> {
+        args.add(Integer.toString(changed.text().size()));
+        changed.text().forEach((name, value) -> {
             args.add(name);
             args.add(value);
         });
@@ -153,12 +150,13 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
         // The answer's shape is the script's (save-room.lua).
         int outcome = answer.get(0).toInteger();
         if (outcome == 1) {
-            Map<String, String> now = new LinkedHashMap<>(migrating ? Map.of() : read.fields());
-            now.putAll(fields);
-            Read written = new Read(answer.get(2).toString(), answer.get(1).toLong(), RoomParts.SCHEMA, read.scope(),
-                    read.whole(), now);
-            recalled.written(room.sid(), read, fields, written);
-            return new Saved(written);
+            String incarnation = answer.get(2).toString();
+            long version = answer.get(1).toLong();
+            // A room read in an older schema is now all in the fields written.
+            Read before = migrating ? new Read("", 0, RoomParts.SCHEMA, RoomScope.WHOLE, true, RoomParts.Fields.of(Map.of())) : read;
+            recalled.written(room.sid(), before, changed, incarnation, version);
+            return new Saved(new Read(incarnation, version, RoomParts.SCHEMA, read.scope(), read.whole(),
+                    merged(before.fields(), changed)));
         }
         if (outcome == -1) {
             throw newerSchema(room.sid(), answer.get(1).toInteger());
@@ -207,6 +205,14 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
                 Long.toString(expireAfter.toMillis())));
     }
 
+    private static RoomParts.Fields merged(RoomParts.Fields read, RoomParts.Written changed) {
+        Map<String, String> text = new LinkedHashMap<>(read.text());
+        text.putAll(changed.text());
+        Map<String, Object> decoded = new HashMap<>(read.decoded());
+        decoded.putAll(changed.decoded());
+        return new RoomParts.Fields(text, decoded);
+    }
+
     private static void addScope(List<String> args, RoomScope scope) {
         for (var sids : List.of(scope.participantSids(), scope.trackSids(), scope.recordingSids())) {
             args.add(Integer.toString(sids.size()));
@@ -232,7 +238,8 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
         for (int k = at + 4; k + 1 < answer.size(); k += 2) {
             fields.put(answer.get(k).toString(), answer.get(k + 1).toString());
         }
-        Read read = new Read(incarnation, Long.parseLong(version), schema, whole ? RoomScope.WHOLE : scope, whole, fields);
+        Read read = new Read(incarnation, Long.parseLong(version), schema, whole ? RoomScope.WHOLE : scope, whole,
+                RoomParts.Fields.of(fields));
         StoredRoom stored = stored(roomSid, read);
         if (remember && schema == RoomParts.SCHEMA) {
             recalled.remember(roomSid, read);
@@ -243,13 +250,13 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
     private static StoredRoom stored(String roomSid, Read read) {
         try {
             if (read.schema() < RoomParts.SCHEMA) {
-                String document = read.schema() == 1 ? read.fields().get(LEGACY_DOCUMENT) : read.fields().get(DOCUMENT);
+                String document = read.fields().text().get(read.schema() == 1 ? LEGACY_DOCUMENT : DOCUMENT);
                 if (document == null) {
                     throw new UnreadableRoomException("the room's document is missing");
                 }
                 return new StoredRoom(RoomDocuments.decode(read.schema(), document), read);
             }
-            if (!read.fields().containsKey(RoomParts.HEADER)) {
+            if (!read.fields().text().containsKey(RoomParts.HEADER)) {
                 throw new UnreadableRoomException("the room's header is missing");
             }
             return new StoredRoom(RoomParts.decode(read.fields(), read.whole()), read);

@@ -47,6 +47,52 @@ final class RoomParts {
     /** Marks, in what was read, a field that Redis was asked for and does not hold. */
     static final String ABSENT = "";
 
+    /**
+     * Fields as read: each one's stored text ({@link #ABSENT} for one asked for and not there), and each decoded
+     * at most once. Used by one request at a time.
+     */
+    static final class Fields {
+
+        private final Map<String, String> text;
+        private final Map<String, Object> decoded;
+
+        Fields(Map<String, String> text, Map<String, Object> decoded) {
+            this.text = text;
+            this.decoded = decoded;
+        }
+
+        static Fields of(Map<String, String> text) {
+            return new Fields(text, new HashMap<>());
+        }
+
+        Map<String, String> text() {
+            return text;
+        }
+
+        /** What has been decoded so far, by field name. */
+        Map<String, Object> decoded() {
+            return decoded;
+        }
+
+        /** The field decoded, or null when it is not held. */
+        <T> T part(String name, Class<T> type) {
+            String stored = text.get(name);
+            if (stored == null || stored.equals(ABSENT)) {
+                return null;
+            }
+            Object part = decoded.get(name);
+            if (part == null) {
+                part = read(stored, type);
+                decoded.put(name, part);
+            }
+            return type.cast(part);
+        }
+    }
+
+    /** The fields a change writes, as text for Redis and decoded for what the instance recalls. */
+    record Written(Map<String, String> text, Map<String, Object> decoded) {
+    }
+
     @RegisterForReflection
     record Header(String sid, String uniqueName, String type, String status, boolean recordParticipantsOnConnect,
                   String statusCallback, String statusCallbackMethod, Instant dateCreated, Instant dateUpdated,
@@ -76,53 +122,62 @@ final class RoomParts {
 
     /**
      * The fields of a scope's part, and of nothing else, from what {@code lookup} answers for a field name:
-     * its value, {@link #ABSENT}, or empty when it does not know. Empty when {@code lookup} did not know a field
-     * the part needs.
+     * its text, {@link #ABSENT}, or empty when it does not know; {@code known} holds fields decoded already.
+     * Empty when {@code lookup} did not know a field the part needs.
      */
-    static Optional<Map<String, String>> closure(String roomSid, RoomScope scope, Function<String, Optional<String>> lookup) {
-        Map<String, String> part = new LinkedHashMap<>();
+    static Optional<Fields> closure(String roomSid, RoomScope scope, Function<String, Optional<String>> lookup,
+                                    Map<String, Object> known) {
+        Fields part = new Fields(new LinkedHashMap<>(), new HashMap<>());
         Function<String, String> get = name -> {
-            String known = part.get(name);
-            if (known != null) {
-                return known;
+            String held = part.text().get(name);
+            if (held != null) {
+                return held;
             }
             String value = lookup.apply(name).orElseThrow(Unknown::new);
-            part.put(name, value);
+            part.text().put(name, value);
+            Object decoded = known.get(name);
+            if (decoded != null) {
+                part.decoded().put(name, decoded);
+            }
             return value;
         };
         try {
             get.apply(HEADER);
             Set<String> tracks = new LinkedHashSet<>(scope.trackSids());
             for (String recordingSid : scope.recordingSids()) {
-                String recording = get.apply(RECORDING + recordingSid);
-                if (!recording.equals(ABSENT)) {
-                    tracks.add(read(recording, RecordingPart.class).r().trackSid());
+                get.apply(RECORDING + recordingSid);
+                RecordingPart recording = part.part(RECORDING + recordingSid, RecordingPart.class);
+                if (recording != null) {
+                    tracks.add(recording.r().trackSid());
                 }
             }
             Set<String> owners = new LinkedHashSet<>(scope.participantSids());
             for (String trackSid : tracks) {
-                String track = get.apply(TRACK + trackSid);
-                if (!track.equals(ABSENT) && read(track, TrackPart.class).t().participantSid() != null) {
-                    owners.add(read(track, TrackPart.class).t().participantSid());
+                get.apply(TRACK + trackSid);
+                TrackPart track = part.part(TRACK + trackSid, TrackPart.class);
+                if (track != null && track.t().participantSid() != null) {
+                    owners.add(track.t().participantSid());
                 }
             }
             Set<String> allTracks = new LinkedHashSet<>(tracks);
             for (String participantSid : owners) {
-                String participant = get.apply(PARTICIPANT + participantSid);
-                if (!participant.equals(ABSENT)) {
-                    allTracks.addAll(read(participant, ParticipantPart.class).tracks());
+                get.apply(PARTICIPANT + participantSid);
+                ParticipantPart participant = part.part(PARTICIPANT + participantSid, ParticipantPart.class);
+                if (participant != null) {
+                    allTracks.addAll(participant.tracks());
                 }
             }
             for (String trackSid : allTracks) {
-                String track = get.apply(TRACK + trackSid);
-                if (!track.equals(ABSENT) && read(track, TrackPart.class).current() != null) {
-                    get.apply(RECORDING + read(track, TrackPart.class).current());
+                get.apply(TRACK + trackSid);
+                TrackPart track = part.part(TRACK + trackSid, TrackPart.class);
+                if (track != null && track.current() != null) {
+                    get.apply(RECORDING + track.current());
                 }
             }
             get.apply(EXTERNAL_ID + roomSid);
-            for (String name : List.copyOf(part.keySet())) {
+            for (String name : List.copyOf(part.text().keySet())) {
                 String sid = sidOf(name);
-                if (sid != null && !part.get(name).equals(ABSENT)) {
+                if (sid != null && !part.text().get(name).equals(ABSENT)) {
                     get.apply(EXTERNAL_ID + sid);
                 }
             }
@@ -134,23 +189,27 @@ final class RoomParts {
 
     /** The room those fields hold: all of it when {@code whole}, else the part they are the closure of. */
     static Room decode(Map<String, String> fields, boolean whole) {
-        Header h = read(fields.get(HEADER), Header.class);
+        return decode(Fields.of(fields), whole);
+    }
+
+    static Room decode(Fields fields, boolean whole) {
+        Header h = fields.part(HEADER, Header.class);
         List<ParticipantPart> participants = new ArrayList<>();
         List<TrackPart> tracks = new ArrayList<>();
         Map<String, RecordingPart> recordings = new HashMap<>();
         Map<String, String> externalIds = new LinkedHashMap<>();
-        for (Map.Entry<String, String> field : fields.entrySet()) {
+        for (Map.Entry<String, String> field : fields.text().entrySet()) {
             String name = field.getKey();
             String value = field.getValue();
             if (value.equals(ABSENT)) {
                 continue;
             }
             if (name.startsWith(PARTICIPANT)) {
-                participants.add(read(value, ParticipantPart.class));
+                participants.add(fields.part(name, ParticipantPart.class));
             } else if (name.startsWith(TRACK)) {
-                tracks.add(read(value, TrackPart.class));
+                tracks.add(fields.part(name, TrackPart.class));
             } else if (name.startsWith(RECORDING)) {
-                RecordingPart recording = read(value, RecordingPart.class);
+                RecordingPart recording = fields.part(name, RecordingPart.class);
                 recordings.put(recording.r().sid(), recording);
             } else if (name.startsWith(EXTERNAL_ID)) {
                 externalIds.put(name.substring(EXTERNAL_ID.length()), value);
@@ -186,16 +245,20 @@ final class RoomParts {
         return whole ? Room.restore(snapshot) : Room.restorePart(snapshot);
     }
 
+    /** Every field that stores the room as it is now (for a room not stored yet). */
+    static Map<String, String> encode(Room room) {
+        return encode(room, Fields.of(Map.of())).text();
+    }
+
     /**
-     * The fields that store the room as it is now, given the fields it was read from ({@code read}, empty for
-     * a room not stored yet): an entity keeps its ordinal, a new one takes the next.
+     * The fields that store the room as it is now and differ from those it was read from ({@code read}): an
+     * entity keeps its ordinal, a new one takes the next.
      */
-    static Map<String, String> encode(Room room, Map<String, String> read) {
+    static Written encode(Room room, Fields read) {
         RoomSnapshot s = room.snapshot();
-        Header before = read.containsKey(HEADER) && !read.get(HEADER).equals(ABSENT)
-                ? read(read.get(HEADER), Header.class) : null;
+        Header before = read.part(HEADER, Header.class);
         int[] next = {before == null ? 0 : before.next()};
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, Object> parts = new LinkedHashMap<>();
         Set<String> suspended = Set.copyOf(s.suspendedTracks());
         Map<String, List<String>> tracksOf = new HashMap<>();
         Map<String, Track> held = new HashMap<>();
@@ -206,7 +269,7 @@ final class RoomParts {
             }
         }
         for (Participant participant : s.participants()) {
-            ParticipantPart was = readIfHeld(read, PARTICIPANT + participant.sid(), ParticipantPart.class);
+            ParticipantPart was = read.part(PARTICIPANT + participant.sid(), ParticipantPart.class);
             Set<String> published = new LinkedHashSet<>();
             if (was != null) {
                 for (String trackSid : was.tracks()) {
@@ -218,34 +281,42 @@ final class RoomParts {
                 }
             }
             published.addAll(tracksOf.getOrDefault(participant.sid(), List.of()));
-            fields.put(PARTICIPANT + participant.sid(), write(new ParticipantPart(ordinal(was == null ? null : was.o(), next),
-                    RoomDocuments.participant(participant), List.copyOf(published))));
+            changed(parts, PARTICIPANT + participant.sid(), was, new ParticipantPart(ordinal(was == null ? null : was.o(), next),
+                    RoomDocuments.participant(participant), List.copyOf(published)));
         }
         for (Track track : s.tracks()) {
-            TrackPart was = readIfHeld(read, TRACK + track.sid(), TrackPart.class);
-            fields.put(TRACK + track.sid(), write(new TrackPart(ordinal(was == null ? null : was.o(), next),
-                    RoomDocuments.track(track), s.activeRecordings().get(track.sid()), suspended.contains(track.sid()))));
+            TrackPart was = read.part(TRACK + track.sid(), TrackPart.class);
+            changed(parts, TRACK + track.sid(), was, new TrackPart(ordinal(was == null ? null : was.o(), next),
+                    RoomDocuments.track(track), s.activeRecordings().get(track.sid()), suspended.contains(track.sid())));
         }
         for (Recording recording : s.recordings()) {
-            RecordingPart was = readIfHeld(read, RECORDING + recording.sid(), RecordingPart.class);
-            fields.put(RECORDING + recording.sid(), write(new RecordingPart(ordinal(was == null ? null : was.o(), next),
-                    RoomDocuments.recording(recording))));
+            RecordingPart was = read.part(RECORDING + recording.sid(), RecordingPart.class);
+            changed(parts, RECORDING + recording.sid(), was, new RecordingPart(ordinal(was == null ? null : was.o(), next),
+                    RoomDocuments.recording(recording)));
         }
-        s.externalIds().forEach((sid, id) -> fields.put(EXTERNAL_ID + sid, id));
-        fields.put(HEADER, write(new Header(s.sid(), s.uniqueName(), s.type().wireName(), s.status().wireName(),
+        Map<String, String> text = new LinkedHashMap<>();
+        s.externalIds().forEach((sid, id) -> {
+            if (!id.equals(read.text().get(EXTERNAL_ID + sid))) {
+                text.put(EXTERNAL_ID + sid, id);
+            }
+        });
+        changed(parts, HEADER, before, new Header(s.sid(), s.uniqueName(), s.type().wireName(), s.status().wireName(),
                 s.recordParticipantsOnConnect(), s.statusCallback(), s.statusCallbackMethod(), s.dateCreated(),
                 s.dateUpdated(), s.endTime(), s.rules() == null ? null : s.rules().stream().map(RoomDocuments::rule).toList(),
-                s.rulesCreated(), s.rulesUpdated(), next[0])));
-        return fields;
+                s.rulesCreated(), s.rulesUpdated(), next[0]));
+        parts.forEach((name, part) -> text.put(name, write(part)));
+        return new Written(text, parts);
+    }
+
+    /** Only a part that differs from what was read is written. */
+    private static void changed(Map<String, Object> parts, String name, Object was, Object now) {
+        if (!now.equals(was)) {
+            parts.put(name, now);
+        }
     }
 
     private static int ordinal(Integer kept, int[] next) {
         return kept != null ? kept : next[0]++;
-    }
-
-    private static <T> T readIfHeld(Map<String, String> read, String name, Class<T> type) {
-        String value = read.get(name);
-        return value == null || value.equals(ABSENT) ? null : read(value, type);
     }
 
     /** The SID a participant's, track's or recording's field is named after; null for other fields. */

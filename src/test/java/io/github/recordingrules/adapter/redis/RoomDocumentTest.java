@@ -29,7 +29,7 @@ class RoomDocumentTest {
     /** The fixture holds each field of the room's hash, a JSON value given as JSON and an id as a string. */
     @Test
     void aRoomIsStoredExactlyAsSchema5Says() throws IOException {
-        Map<String, String> stored = RoomParts.encode(Fixtures.everyFieldOfSchema4(), Map.of());
+        Map<String, String> stored = RoomParts.encode(Fixtures.everyFieldOfSchema4());
 
         assertThat(asJson(stored)).isEqualTo(JSON.readTree(resource("redis/schema-5-room.json")));
     }
@@ -101,7 +101,7 @@ class RoomDocumentTest {
             assertThat(read.tracks()).isNotEmpty().allSatisfy(track -> assertThat(track.enabled()).isNull());
             assertThat(read.recordings()).isNotEmpty().allSatisfy(recording -> assertThat(recording.media()).isNull());
             // Whatever schema 1 held, the current schema holds as well.
-            assertThat(RoomParts.decode(RoomParts.encode(Room.restore(read), Map.of()), true).snapshot()).isEqualTo(read);
+            assertThat(RoomParts.decode(RoomParts.encode(Room.restore(read)), true).snapshot()).isEqualTo(read);
         }
     }
 
