@@ -151,6 +151,29 @@ class StoredSchemaTest {
         assertThat(redis.hash(String.class).hgetall(KEYS.room(room))).isEqualTo(before);
     }
 
+    /**
+     * During this version's deploy, instances of the version before it (schema 4, main 43a1745) still run: its
+     * save script (kept as it was, in the test resources) refuses to write over a room this version stored in
+     * fields, so it never replaces the fields by a document of its own.
+     */
+    @Test
+    void theVersionBeforeThisOneNeverWritesOverARoomStoredInSchema5() throws IOException {
+        String room = createGroupRoom(null);
+        Map<String, String> before = redis.hash(String.class).hgetall(KEYS.room(room));
+        String script;
+        try (var in = StoredSchemaTest.class.getResourceAsStream("/redis/save-room-of-schema-4.lua")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        var answer = redis.execute("EVAL", script, "2", KEYS.room(room), KEYS.room(room) + ":outbox",
+                before.get(RedisKeys.VERSION), "4", "{\"sid\":\"" + room + "\"}", "0",
+                Long.toString(Instant.now().plusSeconds(30).toEpochMilli()), "0", "0");
+
+        assertThat(answer.get(0).toInteger()).isEqualTo(-1);
+        assertThat(answer.get(1).toString()).isEqualTo(Integer.toString(RoomParts.SCHEMA));
+        assertThat(redis.hash(String.class).hgetall(KEYS.room(room))).isEqualTo(before);
+    }
+
     private static void assertUnavailable(Response response) {
         assertTwilioError(response, 503, 20503);
         assertThat(response.header("Retry-After")).isEqualTo("1");
