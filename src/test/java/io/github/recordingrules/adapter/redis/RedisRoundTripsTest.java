@@ -2,7 +2,6 @@ package io.github.recordingrules.adapter.redis;
 
 import io.github.recordingrules.application.RoomStore;
 import io.github.recordingrules.application.RoomStore.StoredRoom;
-import io.github.recordingrules.config.RecordingRulesConfig;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomEvent;
 import io.github.recordingrules.domain.room.RoomScope;
@@ -50,18 +49,8 @@ class RedisRoundTripsTest {
     @Inject
     RedisDataSource redis;
 
-    /** Another instance of the function: a store of its own, over the same Redis, with nothing recalled. */
     @Inject
-    RedisCalls calls;
-
-    @Inject
-    MessageCodec messages;
-
-    @Inject
-    RecordingRulesConfig config;
-
-    @Inject
-    ReplicaAcknowledgement replicas;
+    OtherInstances otherInstances;
 
     @Test
     void aWebhookOnARoomThisInstanceWroteLastCostsOneRoundTrip() {
@@ -142,7 +131,7 @@ class RedisRoundTripsTest {
 
     /** A participant connects to the room through another instance's store (the room is created if absent). */
     private void writtenByAnotherInstance(String room, String identity) {
-        RoomStore other = new RedisRoomStore(calls, messages, config, replicas);
+        RoomStore other = otherInstances.newStore();
         StoredRoom read = other.load(room).orElse(null);
         Room changed = read != null ? read.room()
                 : Room.discovered(room, null, null, Instant.parse(nextTimestamp()));

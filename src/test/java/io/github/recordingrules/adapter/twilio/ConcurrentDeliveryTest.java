@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.twilio;
 
+import io.github.recordingrules.adapter.redis.OtherInstances;
 import io.github.recordingrules.application.ConcurrentUpdateException;
 import io.github.recordingrules.application.RoomChange;
 import io.github.recordingrules.application.RoomService;
@@ -37,8 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The serial room is fed through signed webhooks on the Lambda request path. That path runs one
  * invocation at a time, as one Lambda instance does, so the concurrent room is fed the way many
- * instances at once would feed it: 16 threads each reading callbacks and applying them through the
- * same service, sharing nothing but the real Redis.
+ * instances at once would feed it: 16 threads each reading callbacks and applying them through one of
+ * four services, this instance's and three {@link OtherInstances}, each recalling what it last wrote (so
+ * that the write-first compare-and-set meets stale states, docs/SPEC.md §8.2), sharing nothing but the
+ * real Redis.
  */
 @QuarkusTest
 class ConcurrentDeliveryTest {
@@ -50,6 +53,9 @@ class ConcurrentDeliveryTest {
 
     @Inject
     RoomService rooms;
+
+    @Inject
+    OtherInstances otherInstances;
 
     private final AtomicInteger retriedAfterContention = new AtomicInteger();
 
@@ -70,11 +76,15 @@ class ConcurrentDeliveryTest {
             deliveries.add(event.apply(concurrentRoom));
         }
         Collections.shuffle(deliveries, new Random(7));
+        List<RoomService> instances = List.of(rooms, otherInstances.newRoomService(), otherInstances.newRoomService(),
+                otherInstances.newRoomService());
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> sent = new ArrayList<>();
-            for (Map<String, String> delivery : deliveries) {
-                sent.add(pool.submit(() -> apply(delivery)));
+            for (int i = 0; i < deliveries.size(); i++) {
+                Map<String, String> delivery = deliveries.get(i);
+                RoomService instance = instances.get(i % instances.size());
+                sent.add(pool.submit(() -> apply(instance, delivery)));
             }
             for (Future<?> future : sent) {
                 future.get();
@@ -132,13 +142,13 @@ class ConcurrentDeliveryTest {
     }
 
     /** Reads and applies one callback as a Lambda instance does; retried as a sender retries a 503. */
-    private RoomChange apply(Map<String, String> params) {
+    private RoomChange apply(RoomService instance, Map<String, String> params) {
         Map<String, List<String>> form = new HashMap<>();
         params.forEach((name, value) -> form.put(name, List.of(value)));
         EventReader.Callback callback = EventReader.read(form, Instant::now);
         for (int attempt = 0; ; attempt++) {
             try {
-                return rooms.handleEvent(callback.roomSid(), callback.roomName(), callback.roomType(),
+                return instance.handleEvent(callback.roomSid(), callback.roomName(), callback.roomType(),
                         callback.eventName(), callback.event());
             } catch (ConcurrentUpdateException e) {
                 assertThat(attempt).as("retries after contention").isLessThan(20);
