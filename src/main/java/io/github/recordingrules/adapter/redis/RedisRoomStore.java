@@ -115,7 +115,7 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
         saveKeys.add(keys.room(room.sid()));
         saveKeys.addAll(outbox.expiringWithRoom(room.sid()));
         List<String> args = new ArrayList<>(List.of(read.incarnation(), Long.toString(read.version()),
-                Integer.toString(RoomParts.SCHEMA), UUID.randomUUID().toString(), Long.toString(ttl),
+                Integer.toString(RoomParts.SCHEMA), newIncarnation(read), Long.toString(ttl),
                 Long.toString(deadline.toEpochMilli()), Long.toString(outgoing.notAfter()), room.sid(),
                 read.scope().whole() ? "1" : "0"));
         addScope(args, read.scope());
@@ -203,6 +203,11 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
     public void link(String externalRoomId, String roomSid, Duration expireAfter) {
         redis.call(connection -> connection.execute("SET", keys.external(externalRoomId), roomSid, "NX", "PX",
                 Long.toString(expireAfter.toMillis())));
+    }
+
+    /** A room read with an incarnation keeps it: only a new room, or one stored before schema 5, gets one. */
+    private static String newIncarnation(Read read) {
+        return read.incarnation().isEmpty() ? UUID.randomUUID().toString() : "";
     }
 
     private static RoomParts.Fields merged(RoomParts.Fields read, RoomParts.Written changed) {
