@@ -67,6 +67,15 @@ final class FunctionInstances implements AutoCloseable {
         return workDir.resolve("logs/function-" + number + ".log");
     }
 
+    /** The logs of the instances running now: the last {@link #count()} started. */
+    List<Path> logs() {
+        List<Path> logs = new ArrayList<>();
+        for (int number = started - processes.size() + 1; number <= started; number++) {
+            logs.add(log(number));
+        }
+        return logs;
+    }
+
     /** One more instance; numbered from 1. */
     Process start(String... extraJvmOptions) throws IOException {
         return start(Map.of(), extraJvmOptions);

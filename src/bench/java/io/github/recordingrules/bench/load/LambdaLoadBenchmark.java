@@ -1,9 +1,6 @@
 package io.github.recordingrules.bench.load;
 
-import io.github.recordingrules.adapter.redis.RedisKeys;
-import io.github.recordingrules.adapter.redis.RedisScript;
 import io.github.recordingrules.devredis.LocalRedis;
-import io.github.recordingrules.support.RedisWire;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +28,9 @@ import static io.github.recordingrules.support.RedisTestResource.KEYS;
  * warmed up before each measured run. Before the levels, process 1 takes state-changing callbacks into rooms of
  * 2, 16 and 50 participants ({@code --sizes}, {@link SizedRooms}), with the 403 floor interleaved, and then the
  * largest size once more under async-profiler ({@link AsyncProfiler}). Then {@code redis-benchmark} runs the exact commands one webhook
- * issues (HMGET of the room hash, EVALSHA of the save script) at the same concurrencies, so the function's
- * throughput reads as a ratio of raw Redis's. Last, {@link DeliveryComparison} measures webhooks with
+ * issues ({@link CameraWebhookCommands}: EVALSHA of the load script, on a miss, and of the save script) at the same
+ * concurrencies, so the function's throughput reads as a ratio of raw Redis's. Each measured phase also reports
+ * its recall hit rate ({@link RecallCounts}): the webhooks written at once, without the load. Last, {@link DeliveryComparison} measures webhooks with
  * outbound delivery off and on ({@code --delivery-events}, 0 skips it).
  */
 public final class LambdaLoadBenchmark {
@@ -60,6 +58,7 @@ public final class LambdaLoadBenchmark {
 
     private final Report report = new Report();
     private final Workload workload = new Workload();
+    private final RecallCounts recall = new RecallCounts();
 
     public static void main(String[] args) throws Exception {
         LambdaLoadBenchmark bench = new LambdaLoadBenchmark();
@@ -154,7 +153,7 @@ public final class LambdaLoadBenchmark {
                 (System.nanoTime() - t) / 1e9);
 
         CpuMeter cpu = new CpuMeter(functions, redisPort);
-        measureSizes(driver, cpu, new RedisStats(redisPort));
+        measureSizes(driver, cpu, new RedisStats(redisPort), List.of(functions.log(1)));
         if (profiler.isPresent()) {
             profileLargestSize(driver, profiler.get(), first.pid());
         }
@@ -175,9 +174,11 @@ public final class LambdaLoadBenchmark {
             if (level == 1) {
                 handledByFirst += warmup;
             }
+            RecallCounts.Sample recallBefore = recall.sample(functions.logs());
             CpuMeter.Sample before1 = cpu.sample();
             LoadDriver.Run measured = driver.drive("webhooks", level, events, workload::nextWebhook, 200);
             CpuMeter.Sample after = cpu.sample();
+            RecallCounts.Sample recalled = recall.sample(functions.logs()).minus(recallBefore);
             runs.add(measured);
             report.say("webhooks at concurrency %2d (%2d processes): %6.0f webhooks/s  p50 %6.2f ms  p99 %6.2f ms  (%d events, %d failures)",
                     level, functions.count(), measured.perSecond(), measured.percentileMillis(50),
@@ -186,6 +187,8 @@ public final class LambdaLoadBenchmark {
             report.say("  CPU per webhook (user+system, from /proc): function processes %.2f ms, redis-server %.3f ms,"
                             + " this driver (Runtime API + client) %.2f ms",
                     used.function() / events, used.redis() / events, used.driver() / events);
+            report.say("  recall hit rate at concurrency %d over its %d processes: %s; %d metric records for %d webhooks",
+                    level, functions.count(), recalled.rate(), recalled.records(), events);
             if (level == 1) {
                 handledByFirst += events;
                 if (handledByFirst < rssEvents) {
@@ -218,7 +221,7 @@ public final class LambdaLoadBenchmark {
      * clients, per webhook. Smaller sizes get proportionally more rooms, so that each camera is toggled about as
      * often in every size: a room's stored recordings then grow with its participants, not with the run's length.
      */
-    private void measureSizes(LoadDriver driver, CpuMeter cpu, RedisStats redis) throws Exception {
+    private void measureSizes(LoadDriver driver, CpuMeter cpu, RedisStats redis, List<Path> logs) throws Exception {
         Instant start = Instant.parse("2026-04-01T10:00:00Z");
         int largest = Arrays.stream(sizes).max().orElseThrow();
         List<Integer> roomCounts = new ArrayList<>();
@@ -244,12 +247,14 @@ public final class LambdaLoadBenchmark {
         int n = sizes.length;
         CpuMeter.Sample[] cpuUsed = new CpuMeter.Sample[n + 1];
         RedisStats.Sample[] redisUsed = new RedisStats.Sample[n];
+        RecallCounts.Sample[] recalled = new RecallCounts.Sample[n];
         List<List<LoadDriver.Run>> runs = new ArrayList<>();
         for (int i = 0; i <= n; i++) {
             cpuUsed[i] = new CpuMeter.Sample(0, 0, 0);
             runs.add(new ArrayList<>());
             if (i < n) {
                 redisUsed[i] = RedisStats.ZERO;
+                recalled[i] = RecallCounts.ZERO;
             }
         }
         for (int round = 0; round <= sizeRounds; round++) {
@@ -257,14 +262,17 @@ public final class LambdaLoadBenchmark {
             for (int i = 0; i <= n; i++) {
                 boolean floor = i == n;
                 Supplier<byte[]> next = floor ? workload::forgedWebhook : sized.get(i)::nextToggle;
+                RecallCounts.Sample recallBefore = floor ? null : recall.sample(logs);
                 RedisStats.Sample redisBefore = floor ? null : redis.sample();
                 CpuMeter.Sample before = cpu.sample();
                 LoadDriver.Run run = driver.drive(floor ? "floor" : "size " + sizes[i], 1, sizeEvents, next, floor ? 403 : 200);
                 CpuMeter.Sample used = cpu.sample().minus(before);
                 if (!floor) {
                     RedisStats.Sample moved = redis.sample().minus(redisBefore);
+                    RecallCounts.Sample recalledNow = recall.sample(logs).minus(recallBefore);
                     if (!warmUp) {
                         redisUsed[i] = redisUsed[i].plus(moved);
+                        recalled[i] = recalled[i].plus(recalledNow);
                     }
                 }
                 if (!warmUp) {
@@ -286,6 +294,8 @@ public final class LambdaLoadBenchmark {
                     sizes[i], events, sizeRounds, functionCpu[i], functionCpu[i] / floorCpu, cpuUsed[i].redis() / events,
                     redisUsed[i].bytesIn() / (double) events, redisUsed[i].bytesOut() / (double) events, bytes[i] / 1024,
                     median(runs.get(i)), redisUsed[i].perEvent(events));
+            report.say("  recall hit rate, size %2d (function process 1): %s; %d metric records for %d webhooks",
+                    sizes[i], recalled[i].rate(), recalled[i].records(), events);
         }
         report.say("403 floor, concurrency 1, same process, interleaved: function CPU %.2f ms/request, p50 %.2f ms",
                 floorCpu, median(runs.get(n)));
@@ -334,21 +344,24 @@ public final class LambdaLoadBenchmark {
         return runs.stream().mapToDouble(r -> r.percentileMillis(50)).sorted().toArray()[runs.size() / 2];
     }
 
-    /** redis-benchmark of the commands one state-changing webhook sends into a room of each size, at concurrency 1. */
+    /**
+     * redis-benchmark of the commands one state-changing camera webhook sends into a room of each size, at
+     * concurrency 1: a recall hit is the save alone, a miss the load and then the save.
+     */
     private void compareSizesWithRawRedis(int redisPort) throws Exception {
         RedisBenchmark raw = RedisBenchmark.find(redisPort, redisBenchmarkRequests);
         if (raw == null) {
             return;
         }
         for (SizedRooms rooms : sized) {
-            String roomKey = KEYS.room(rooms.sampleRoom());
-            String[] save = saveCommand(redisPort, roomKey);
-            RedisBenchmark.Figures hmget = raw.run(1, readCommand(roomKey));
-            RedisBenchmark.Figures evalsha = raw.run(1, save);
-            report.say("redis-benchmark, size %2d participants (a room of %d characters of JSON), concurrency 1: HMGET %.0f/s"
-                            + " p50 %.3f ms; EVALSHA(save) %.0f/s p50 %.3f ms; the two in sequence: %.3f ms per webhook",
-                    rooms.participants(), save[7].length(), hmget.rps(), hmget.p50(), evalsha.rps(), evalsha.p50(),
-                    1000 / hmget.rps() + 1000 / evalsha.rps());
+            CameraWebhookCommands commands = CameraWebhookCommands.of(redisPort, rooms.sampleRoom());
+            RedisBenchmark.Figures load = raw.run(1, commands.load());
+            RedisBenchmark.Figures save = raw.run(1, commands.save());
+            report.say("redis-benchmark, size %2d participants (stored room %d characters, fields' names and values;"
+                            + " a camera webhook's part %d characters), concurrency 1: EVALSHA(load) %.0f/s p50 %.3f ms;"
+                            + " EVALSHA(save) %.0f/s p50 %.3f ms; per webhook: hit (save) %.3f ms, miss (load + save) %.3f ms",
+                    rooms.participants(), commands.storedChars(), commands.partChars(), load.rps(), load.p50(), save.rps(),
+                    save.p50(), 1000 / save.rps(), 1000 / load.rps() + 1000 / save.rps());
         }
     }
 
@@ -359,52 +372,27 @@ public final class LambdaLoadBenchmark {
             report.say("redis-benchmark not found: install redis-tools for the ratio to raw Redis");
             return;
         }
-        RedisScript script = RedisScript.load("save-room");
-        try (RedisWire wire = RedisWire.connect(redisPort)) {
-            String sha = wire.text("SCRIPT", "LOAD", script.source());
-            if (!sha.equals(script.sha1())) {
-                throw new IllegalStateException("SCRIPT LOAD gave " + sha + ", the function runs " + script.sha1());
-            }
-        }
-        String roomKey = KEYS.room(workload.sampleRoom());
-        String[] read = readCommand(roomKey);
-        String[] save = saveCommand(redisPort, roomKey);
-        report.say("raw Redis: the room read and written is %s, a room at the end of its script: %d characters of JSON",
-                roomKey, save[7].length());
+        CameraWebhookCommands.loadScripts(redisPort);
+        String room = workload.sampleRoom();
+        CameraWebhookCommands commands = CameraWebhookCommands.of(redisPort, room);
+        report.say("raw Redis: the room read and written is %s, at the end of its script: stored %d characters"
+                + " (fields' names and values), a camera webhook's part %d characters", KEYS.room(room),
+                commands.storedChars(), commands.partChars());
         for (LoadDriver.Run run : runs) {
             int c = run.concurrency();
-            RedisBenchmark.Figures hmget = raw.run(c, read);
-            RedisBenchmark.Figures evalsha = raw.run(c, save);
-            // One state-changing webhook is one HMGET then one EVALSHA, one after the other.
-            double rawWebhooks = 1 / (1 / hmget.rps() + 1 / evalsha.rps());
-            report.say("redis-benchmark at concurrency %2d: HMGET %8.0f/s p50 %.3f p99 %.3f ms; EVALSHA(save, %d-char state) %8.0f/s p50 %.3f p99 %.3f ms",
-                    c, hmget.rps(), hmget.p50(), hmget.p99(), save[7].length(), evalsha.rps(), evalsha.p50(), evalsha.p99());
-            report.say("  => raw Redis, HMGET+EVALSHA in sequence: %.0f webhooks/s; the function does %.0f/s = %.1f%% of raw Redis"
-                            + " (%.3f); p99 %.2f ms vs HMGET p99 + EVALSHA p99 = %.2f ms: handling adds %.2f ms at p99",
-                    rawWebhooks, run.perSecond(), 100 * run.perSecond() / rawWebhooks, run.perSecond() / rawWebhooks,
-                    run.percentileMillis(99), hmget.p99() + evalsha.p99(), run.percentileMillis(99) - hmget.p99() - evalsha.p99());
+            RedisBenchmark.Figures load = raw.run(c, commands.load());
+            RedisBenchmark.Figures save = raw.run(c, commands.save());
+            // A hit is the save alone; a miss is the load, then the save, one after the other.
+            double rawHits = save.rps();
+            double rawMisses = 1 / (1 / load.rps() + 1 / save.rps());
+            report.say("redis-benchmark at concurrency %2d: EVALSHA(load) %8.0f/s p50 %.3f p99 %.3f ms; EVALSHA(save) %8.0f/s p50 %.3f p99 %.3f ms",
+                    c, load.rps(), load.p50(), load.p99(), save.rps(), save.p50(), save.p99());
+            report.say("  => raw Redis: %.0f webhooks/s all hits (save), %.0f/s all misses (load + save); the function does"
+                            + " %.0f/s = %.1f%% / %.1f%% of those; p99 %.2f ms vs save p99 %.2f ms (hit) / load p99 + save p99"
+                            + " %.2f ms (miss): handling adds %.2f / %.2f ms at p99",
+                    rawHits, rawMisses, run.perSecond(), 100 * run.perSecond() / rawHits, 100 * run.perSecond() / rawMisses,
+                    run.percentileMillis(99), save.p99(), load.p99() + save.p99(), run.percentileMillis(99) - save.p99(),
+                    run.percentileMillis(99) - load.p99() - save.p99());
         }
-    }
-
-    /** The store's read of a room (RedisRoomStore.load). */
-    private static String[] readCommand(String roomKey) {
-        return new String[] {"HMGET", roomKey, RedisKeys.VERSION, RedisKeys.SCHEMA, RedisKeys.DOCUMENT, RedisKeys.LEGACY_DOCUMENT};
-    }
-
-    /**
-     * The store's write of the room stored at {@code roomKey}, as RedisRoomStore.save sends it for a change with no
-     * outbound messages: the room's hash and its outbox state, the room's schema and document, a deadline that
-     * has not passed, no message. Each call writes a new random room, so every call is a successful write; their
-     * time to live (1 s, where the function sets 48 h, at the same cost) keeps them from piling up in memory.
-     */
-    private static String[] saveCommand(int redisPort, String roomKey) {
-        String schema;
-        String document;
-        try (RedisWire wire = RedisWire.connect(redisPort)) {
-            schema = wire.text("HGET", roomKey, RedisKeys.SCHEMA);
-            document = wire.text("HGET", roomKey, RedisKeys.DOCUMENT);
-        }
-        return new String[] {"EVALSHA", RedisScript.load("save-room").sha1(), "2", "rrbench:{RM__rand_int__}:room",
-                "rrbench:{RM__rand_int__}:outbox", "0", schema, document, "1000", Long.toString(Long.MAX_VALUE / 2), "0", "0"};
     }
 }
