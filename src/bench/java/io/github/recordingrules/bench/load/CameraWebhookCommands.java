@@ -5,6 +5,8 @@ import io.github.recordingrules.adapter.redis.RedisScript;
 import io.github.recordingrules.support.Fixtures;
 import io.github.recordingrules.support.RedisWire;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import static io.github.recordingrules.support.RedisTestResource.KEYS;
  * The Redis commands one state-changing camera webhook sends into a stored room, as RedisRoomStore sends them
  * (schema 5), for {@code redis-benchmark} to run: the load of the camera's scope (EVALSHA of load-room.lua, the
  * read a miss costs) and the save of the fields a camera toggle writes (EVALSHA of save-room.lua, the one round
- * trip of a hit). The camera is participant 0's, named as {@link Workload} and {@link SizedRooms} name it.
+ * trip of a hit). The camera is participant 0's, named as {@link Workload} and {@link SizedRooms} name it, or,
+ * when the room no longer holds that one, the first camera it holds.
  *
  * @param storedChars the room as stored: the characters of its fields' names and values (HGETALL)
  * @param partChars   what a camera webhook's load reads of it: the characters of load-room's answer
@@ -29,6 +32,9 @@ record CameraWebhookCommands(String[] load, String[] save, long storedChars, lon
     static final RedisScript SAVE = RedisScript.load("save-room", "room-read");
 
     private static final Pattern CURRENT = Pattern.compile("\"current\"\\s*:\\s*\"(RT[0-9a-f]{32})\"");
+    private static final Pattern PUBLISHER = Pattern.compile("\"participantSid\"\\s*:\\s*\"(PA[0-9a-f]{32})\"");
+    /** How a camera's SID ends: {@link Fixtures#sid} is the hex of its label's end, "…-cam". */
+    private static final String CAMERA_SUFFIX = String.format("%x", new BigInteger(1, "-cam".getBytes(StandardCharsets.UTF_8)));
 
     /** Loads both scripts into Redis, as the function's first call of each does. */
     static void loadScripts(int redisPort) {
@@ -44,8 +50,6 @@ record CameraWebhookCommands(String[] load, String[] save, long storedChars, lon
 
     static CameraWebhookCommands of(int redisPort, String roomSid) {
         String roomKey = KEYS.room(roomSid);
-        String participant = Fixtures.sid("PA", roomSid + "-0");
-        String camera = Fixtures.sid("MT", roomSid + "-0-cam");
         try (RedisWire wire = RedisWire.connect(redisPort)) {
             Map<String, String> fields = new LinkedHashMap<>();
             List<?> all = (List<?>) wire.call("HGETALL", roomKey);
@@ -55,11 +59,20 @@ record CameraWebhookCommands(String[] load, String[] save, long storedChars, lon
                 stored += all.get(k).toString().length() + all.get(k + 1).toString().length();
             }
             String schema = fields.get(RedisKeys.SCHEMA);
-            String track = fields.get("t:" + camera);
-            if (schema == null || track == null || fields.get(RedisKeys.HEADER) == null) {
-                throw new IllegalStateException(roomKey + " holds no schema, header or camera field t:" + camera
-                        + " (fields: " + fields.keySet().stream().limit(8).toList() + "…)");
+            String first = "t:" + Fixtures.sid("MT", roomSid + "-0-cam");
+            String cameraField = fields.containsKey(first) ? first : fields.keySet().stream()
+                    .filter(f -> f.startsWith("t:") && f.endsWith(CAMERA_SUFFIX)).findFirst().orElse(null);
+            if (schema == null || cameraField == null || fields.get(RedisKeys.HEADER) == null) {
+                throw new IllegalStateException(roomKey + " holds no schema, header or camera (fields: "
+                        + fields.keySet().stream().limit(8).toList() + "…)");
             }
+            String camera = cameraField.substring(2);
+            String track = fields.get(cameraField);
+            Matcher publisher = PUBLISHER.matcher(track);
+            if (!publisher.find()) {
+                throw new IllegalStateException("no publisher in " + track);
+            }
+            String participant = publisher.group(1);
             String[] load = {"EVALSHA", LOAD.sha1(), "1", roomKey, roomSid, schema, "0", "1", participant, "1", camera, "0"};
             long part = 0;
             for (Object element : (List<?>) wire.call(load)) {

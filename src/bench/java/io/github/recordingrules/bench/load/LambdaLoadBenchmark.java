@@ -187,8 +187,8 @@ public final class LambdaLoadBenchmark {
             report.say("  CPU per webhook (user+system, from /proc): function processes %.2f ms, redis-server %.3f ms,"
                             + " this driver (Runtime API + client) %.2f ms",
                     used.function() / events, used.redis() / events, used.driver() / events);
-            report.say("  recall hit rate at concurrency %d over its %d processes: %s; %d metric records for %d webhooks",
-                    level, functions.count(), recalled.rate(), recalled.records(), events);
+            report.say("  recall at concurrency %d over its %d processes, %d webhooks: %s", level, functions.count(), events,
+                    recalled.rate());
             if (level == 1) {
                 handledByFirst += events;
                 if (handledByFirst < rssEvents) {
@@ -294,8 +294,7 @@ public final class LambdaLoadBenchmark {
                     sizes[i], events, sizeRounds, functionCpu[i], functionCpu[i] / floorCpu, cpuUsed[i].redis() / events,
                     redisUsed[i].bytesIn() / (double) events, redisUsed[i].bytesOut() / (double) events, bytes[i] / 1024,
                     median(runs.get(i)), redisUsed[i].perEvent(events));
-            report.say("  recall hit rate, size %2d (function process 1): %s; %d metric records for %d webhooks",
-                    sizes[i], recalled[i].rate(), recalled[i].records(), events);
+            report.say("  recall, size %2d (function process 1), %d webhooks: %s", sizes[i], events, recalled[i].rate());
         }
         report.say("403 floor, concurrency 1, same process, interleaved: function CPU %.2f ms/request, p50 %.2f ms",
                 floorCpu, median(runs.get(n)));

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The function's recall hits and misses (docs/SPEC.md §8.2: a webhook on a room its instance remembers is
  * written at once), summed from the {@code RecallHits} and {@code RecallMisses} fields of the metric records
- * (EMF, one JSON object a line) in the function processes' logs. Each log is read on from where the last
+ * (EMF, one JSON object a line) in the function processes' logs. A hit is a change written from what the
+ * instance recalled (one round trip); a miss, a recalled state the save found stale (its answer is the read: two);
+ * a webhook on a room the instance does not recall counts as neither (a load, then the save: two). Each log is read on from where the last
  * sample stopped, so that sampling costs what the records since cost.
  */
 final class RecallCounts {
@@ -31,9 +33,11 @@ final class RecallCounts {
             return new Sample(hits + other.hits, misses + other.misses, records + other.records);
         }
 
+        /** Hits over hits and misses, and hits over every request recorded: the share written in one round trip. */
         String rate() {
-            return hits + misses == 0 ? "no recall counted"
-                    : String.format("%.1f%% (%d hits, %d misses)", 100.0 * hits / (hits + misses), hits, misses);
+            return String.format("hits/(hits+misses) %s (%d hits, %d misses); written at once: %d of %d recorded requests"
+                            + " (%.1f%%), not recalled: %d", hits + misses == 0 ? "-" : String.format("%.1f%%", 100.0 * hits / (hits + misses)),
+                    hits, misses, hits, records, records == 0 ? 0 : 100.0 * hits / records, records - hits - misses);
         }
     }
 
