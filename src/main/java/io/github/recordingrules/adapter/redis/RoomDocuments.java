@@ -20,7 +20,6 @@ import io.github.recordingrules.domain.rules.RecordingRule;
 import io.github.recordingrules.domain.rules.RuleType;
 import io.github.recordingrules.domain.rules.TrackKind;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
