@@ -4,12 +4,12 @@
 --   'whole' and every field      (HGETALL) when asked for the whole room, or when it is stored in a schema
 --                                before 5 (one document, read whole);
 --   'part' and the scope's fields, each name followed by its value, '' for a field asked for but absent.
--- A scope's part (RoomParts.closure, which follows the same links in Java): the header, the participants,
+-- A scope's part (RoomParts.closure, which follows the same links in Java): the header, the rules, the participants,
 -- tracks and recordings named, the track of each such recording, the publisher of each such track, every
 -- track of each such publisher, the current recording of each of those tracks, and the media server ids of
 -- the room and of everything read.
 local function read_room(key, room, schema, whole, participants, tracks, recordings, out)
-  local head = redis.call('HMGET', key, 'v', 'i', 'sv', 'h')
+  local head = redis.call('HMGET', key, 'v', 'i', 'sv', 'h', 'rl')
   if not head[1] then
     out[#out + 1] = '0'
     return out
@@ -31,6 +31,8 @@ local function read_room(key, room, schema, whole, participants, tracks, recordi
   out[#out + 1] = 'part'
   out[#out + 1] = 'h'
   out[#out + 1] = head[4]
+  out[#out + 1] = 'rl'
+  out[#out + 1] = head[5] or ''
   local seen = {}
   local held = {}
   local function get(name)

@@ -15,8 +15,10 @@ public final class RedisKeys {
     public static final String INCARNATION = "i";
     /** The schema version of the room's fields; absent for schema 1. */
     public static final String SCHEMA = "sv";
-    /** Schema 5's header field: the room but its participants, tracks and recordings ({@code RoomParts}). */
+    /** Schema 5's header field: the room but its rules, participants, tracks and recordings ({@code RoomParts}). */
     public static final String HEADER = "h";
+    /** Schema 5's field of the room's rules, written only when they change. */
+    public static final String RULES = "rl";
     /** The room's document in schemas 2 to 4; removed when the room is next written. */
     public static final String DOCUMENT = "d";
     /** Where schema 1 kept the room's document; removed when the room is next written. */

@@ -25,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * Schema 5 of a stored room (docs/SPEC.md §8.1): the room's hash holds its header ({@code h}: everything but
- * its participants, tracks and recordings), each participant ({@code p:PA…}), track ({@code t:MT…}) and
+ * its rules, participants, tracks and recordings), its rules ({@code rl}), each participant ({@code p:PA…}), track ({@code t:MT…}) and
  * recording ({@code r:RT…}) in a field of its own, and each media server id in {@code x:<SID>}. An event reads
  * and writes the fields of its {@link RoomScope} only, so what it costs does not grow with the room.
  * <p>
@@ -39,6 +39,7 @@ final class RoomParts {
     static final int SCHEMA = 5;
 
     static final String HEADER = RedisKeys.HEADER;
+    static final String RULES = RedisKeys.RULES;
     static final String PARTICIPANT = "p:";
     static final String TRACK = "t:";
     static final String RECORDING = "r:";
@@ -93,11 +94,16 @@ final class RoomParts {
     record Written(Map<String, String> text, Map<String, Object> decoded) {
     }
 
+    /** Everything of the room but its rules, participants, tracks and recordings; rewritten by most changes. */
     @RegisterForReflection
     record Header(String sid, String uniqueName, String type, String status, boolean recordParticipantsOnConnect,
                   String statusCallback, String statusCallbackMethod, Instant dateCreated, Instant dateUpdated,
-                  Instant endTime, List<RoomDocument.Rule> rules, Instant rulesCreated, Instant rulesUpdated,
-                  int next) {
+                  Instant endTime, int next) {
+    }
+
+    /** The rules posted last (null: none) and when: written only when they change. */
+    @RegisterForReflection
+    record RulesPart(List<RoomDocument.Rule> rules, Instant rulesCreated, Instant rulesUpdated) {
     }
 
     /** @param tracks the SIDs of the tracks it published, in the order first heard of */
@@ -143,6 +149,7 @@ final class RoomParts {
         };
         try {
             get.apply(HEADER);
+            get.apply(RULES);
             Set<String> tracks = new LinkedHashSet<>(scope.trackSids());
             for (String recordingSid : scope.recordingSids()) {
                 get.apply(RECORDING + recordingSid);
@@ -194,6 +201,10 @@ final class RoomParts {
 
     static Room decode(Fields fields, boolean whole) {
         Header h = fields.part(HEADER, Header.class);
+        RulesPart rules = fields.part(RULES, RulesPart.class);
+        if (rules == null) {
+            throw new UnreadableRoomException("the room's rules field is missing");
+        }
         List<ParticipantPart> participants = new ArrayList<>();
         List<TrackPart> tracks = new ArrayList<>();
         Map<String, RecordingPart> recordings = new HashMap<>();
@@ -237,8 +248,8 @@ final class RoomParts {
         RoomSnapshot snapshot = new RoomSnapshot(h.sid(), h.uniqueName(), wire.of(RoomType.class, h.type()),
                 wire.of(RoomStatus.class, h.status()), h.recordParticipantsOnConnect(), h.statusCallback(),
                 h.statusCallbackMethod(), h.dateCreated(), h.dateUpdated(), h.endTime(),
-                h.rules() == null ? null : h.rules().stream().map(r -> RoomDocuments.rule(r, wire)).toList(),
-                h.rulesCreated(), h.rulesUpdated(),
+                rules.rules() == null ? null : rules.rules().stream().map(r -> RoomDocuments.rule(r, wire)).toList(),
+                rules.rulesCreated(), rules.rulesUpdated(),
                 participants.stream().map(p -> RoomDocuments.participant(p.p())).toList(),
                 tracks.stream().map(t -> RoomDocuments.track(t.t(), wire)).toList(),
                 byStart.stream().map(r -> RoomDocuments.recording(r.r(), wire)).toList(), active, externalIds, suspended);
@@ -300,10 +311,11 @@ final class RoomParts {
                 text.put(EXTERNAL_ID + sid, id);
             }
         });
+        changed(parts, RULES, read.part(RULES, RulesPart.class), new RulesPart(
+                s.rules() == null ? null : s.rules().stream().map(RoomDocuments::rule).toList(), s.rulesCreated(), s.rulesUpdated()));
         changed(parts, HEADER, before, new Header(s.sid(), s.uniqueName(), s.type().wireName(), s.status().wireName(),
                 s.recordParticipantsOnConnect(), s.statusCallback(), s.statusCallbackMethod(), s.dateCreated(),
-                s.dateUpdated(), s.endTime(), s.rules() == null ? null : s.rules().stream().map(RoomDocuments::rule).toList(),
-                s.rulesCreated(), s.rulesUpdated(), next[0]));
+                s.dateUpdated(), s.endTime(), next[0]));
         parts.forEach((name, part) -> text.put(name, write(part)));
         return new Written(text, parts);
     }

@@ -110,7 +110,8 @@ class StoredSchemaTest {
 
     /** Schema 5: the document is gone, the room is in fields of its own, with an incarnation. */
     private static void assertWrittenInFields(Map<String, String> stored) {
-        assertThat(stored).containsKeys(RedisKeys.VERSION, RedisKeys.INCARNATION, RedisKeys.SCHEMA, RedisKeys.HEADER)
+        assertThat(stored).containsKeys(RedisKeys.VERSION, RedisKeys.INCARNATION, RedisKeys.SCHEMA, RedisKeys.HEADER,
+                        RedisKeys.RULES)
                 .doesNotContainKeys(RedisKeys.DOCUMENT, RedisKeys.LEGACY_DOCUMENT);
         assertThat(stored.get(RedisKeys.SCHEMA)).isEqualTo(Integer.toString(RoomParts.SCHEMA));
     }

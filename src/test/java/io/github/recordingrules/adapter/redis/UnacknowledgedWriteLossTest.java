@@ -33,7 +33,7 @@ class UnacknowledgedWriteLossTest {
         ReplicatedRedis.replicationLink().hold();
         api().formParam("Rules", DurableAcknowledgementTest.RULES).post("/v1/Rooms/{room}/RecordingRules", room)
                 .then().statusCode(200);
-        assertThat(ReplicatedRedis.primary().command("HGET " + key + " " + RedisKeys.HEADER)).as("the primary has the rules").contains("bob");
+        assertThat(ReplicatedRedis.primary().command("HGET " + key + " " + RedisKeys.RULES)).as("the primary has the rules").contains("bob");
 
         ReplicatedRedis.failOver();
         assertThat(DurableAcknowledgementTest.rulesAfterFailover(room))

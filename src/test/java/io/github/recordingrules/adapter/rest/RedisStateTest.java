@@ -48,7 +48,7 @@ class RedisStateTest {
         assertThat(keys).containsExactly(roomKey(sid));
         assertThat(keys).allSatisfy(key -> assertThat(hashTag(key)).isEqualTo(sid));
         assertThat(redis.hash(String.class).hkeys(roomKey(sid))).containsExactlyInAnyOrder(RedisKeys.VERSION,
-                RedisKeys.INCARNATION, RedisKeys.SCHEMA, RedisKeys.HEADER);
+                RedisKeys.INCARNATION, RedisKeys.SCHEMA, RedisKeys.HEADER, RedisKeys.RULES);
         assertThat(version(sid)).isEqualTo("1");
         assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.HEADER)).contains(sid).contains(name);
         assertThat(redis.value(String.class).get(KEYS.name(name))).isEqualTo(sid);
@@ -67,12 +67,13 @@ class RedisStateTest {
         api().formParam("Rules", "[{\"type\":\"include\",\"kind\":\"audio\"}]")
                 .post("/v1/Rooms/{room}/RecordingRules", sid).then().statusCode(200);
         assertThat(version(sid)).isEqualTo("3");
-        String state = redis.hash(String.class).hget(roomKey(sid), RedisKeys.HEADER);
+        String rules = redis.hash(String.class).hget(roomKey(sid), RedisKeys.RULES);
+        assertThat(rules).contains("audio");
 
         assertTwilioError(api().formParam("Rules", "[{\"type\":\"include\",\"kind\":\"wideo\"}]")
                 .post("/v1/Rooms/{room}/RecordingRules", name), 400, 53120);
         assertThat(version(sid)).isEqualTo("3");
-        assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.HEADER)).isEqualTo(state);
+        assertThat(redis.hash(String.class).hget(roomKey(sid), RedisKeys.RULES)).isEqualTo(rules);
     }
 
     @Test
