@@ -88,11 +88,7 @@ public interface RoomStore {
     sealed interface SaveResult {
     }
 
-    record Saved(Revision revision) implements SaveResult {
-
-        public long version() {
-            return revision.version();
-        }
+    record Saved(long version) implements SaveResult {
     }
 
     /**

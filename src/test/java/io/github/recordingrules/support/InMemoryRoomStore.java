@@ -130,7 +130,7 @@ public final class InMemoryRoomStore implements RoomStore {
                 expiry.put(room.sid(), expireAfter);
             }
             saves++;
-            return new Saved(new Version(version + 1, incarnation));
+            return new Saved(version + 1);
         }
     }
 

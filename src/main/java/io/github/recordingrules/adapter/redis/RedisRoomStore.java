@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,8 +154,7 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
             // A room read in an older schema is now all in the fields written.
             Read before = migrating ? new Read("", 0, RoomParts.SCHEMA, RoomScope.WHOLE, true, RoomParts.Fields.of(Map.of())) : read;
             recalled.written(room.sid(), before, changed, incarnation, version);
-            return new Saved(new Read(incarnation, version, RoomParts.SCHEMA, read.scope(), read.whole(),
-                    merged(before.fields(), changed)));
+            return new Saved(version);
         }
         if (outcome == -1) {
             throw newerSchema(room.sid(), answer.get(1).toInteger());
@@ -208,14 +206,6 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
     /** A room read with an incarnation keeps it: only a new room, or one stored before schema 5, gets one. */
     private static String newIncarnation(Read read) {
         return read.incarnation().isEmpty() ? UUID.randomUUID().toString() : "";
-    }
-
-    private static RoomParts.Fields merged(RoomParts.Fields read, RoomParts.Written changed) {
-        Map<String, String> text = new LinkedHashMap<>(read.text());
-        text.putAll(changed.text());
-        Map<String, Object> decoded = new HashMap<>(read.decoded());
-        decoded.putAll(changed.decoded());
-        return new RoomParts.Fields(text, decoded);
     }
 
     private static void addScope(List<String> args, RoomScope scope) {
