@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +137,43 @@ final class AsyncProfiler {
                 }
             });
             return top(total, n);
+        }
+
+        /**
+         * Samples by the kind of thread that took them, told by the frames near the stack's root (the collapsed
+         * stacks carry no thread names), in a fixed order.
+         */
+        Map<String, Long> byThread() {
+            Map<String, Long> threads = new LinkedHashMap<>();
+            for (String kind : THREAD_KINDS) {
+                threads.put(kind, 0L);
+            }
+            stacks.forEach((frames, samples) -> threads.merge(threadKind(frames), samples, Long::sum));
+            return threads;
+        }
+
+        private static final List<String> THREAD_KINDS = List.of(
+                "worker threads (RESTEasy blocking endpoints)",
+                "Vert.x/Netty event loops (virtual channel, Redis client)",
+                "Lambda runtime client (AWSLambda.main)",
+                "other (GC, JIT, unwalkable)");
+
+        private static String threadKind(List<String> frames) {
+            String root = frames.get(0);
+            if (root.startsWith("com.amazonaws.services.lambda.runtime.api.client.AWSLambda")) {
+                return THREAD_KINDS.get(2);
+            }
+            if (root.equals("java.lang.Thread.run")) {
+                for (String frame : frames.subList(0, Math.min(frames.size(), 12))) {
+                    if (frame.startsWith("org.jboss.threads.")) {
+                        return THREAD_KINDS.get(0);
+                    }
+                    if (frame.startsWith("io.netty.channel.nio.NioEventLoop")) {
+                        return THREAD_KINDS.get(1);
+                    }
+                }
+            }
+            return THREAD_KINDS.get(3);
         }
 
         private static List<Map.Entry<String, Long>> top(Map<String, Long> counts, int n) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -306,25 +307,21 @@ public final class LambdaLoadBenchmark {
 
     /**
      * The largest rooms' state-changing webhooks once more, on the same process at concurrency 1, under
-     * async-profiler (not measured: the sampling costs CPU of its own). The top frames go to the report; all
-     * stacks to profile-size-N.collapsed, for a flame graph.
+     * async-profiler (not measured: the sampling costs CPU of its own), then as many 403 floor requests, so that
+     * the two profiles say where a webhook's CPU beyond the floor goes. The top frames go to the report; all
+     * stacks to profile-size-N.collapsed and profile-floor.collapsed, for flame graphs.
      */
     private void profileLargestSize(LoadDriver driver, AsyncProfiler asyncProfiler, long pid) throws Exception {
         SizedRooms largest = sized.get(sized.size() - 1);
-        Path collapsed = workDir.resolve("profile-size-" + largest.participants() + ".collapsed");
-        try {
-            asyncProfiler.start(pid);
-        } catch (IOException e) {
-            // A machine that forbids attaching (or perf events) still gets every other figure.
-            report.say("profile: not taken: %s", e.getMessage());
+        Optional<AsyncProfiler.Profile> webhooks = profile(asyncProfiler, pid, "size-" + largest.participants(),
+                () -> driver.drive("profiled size " + largest.participants(), 1, profileEvents, largest::nextToggle, 200));
+        if (webhooks.isEmpty()) {
             return;
         }
-        LoadDriver.Run run = driver.drive("profiled size " + largest.participants(), 1, profileEvents, largest::nextToggle, 200);
-        AsyncProfiler.Profile profile = asyncProfiler.stop(pid, collapsed);
+        AsyncProfiler.Profile profile = webhooks.get();
         report.say("profile (async-profiler, CPU, 1 ms interval, function process 1): %d webhooks into %d-participant rooms"
-                        + " at concurrency 1, p50 %.2f ms, %d samples (%.2f ms per webhook); stacks in %s",
-                profileEvents, largest.participants(), run.percentileMillis(50), profile.total(),
-                profile.total() / (double) profileEvents, collapsed);
+                        + " at concurrency 1, %d samples (%.2f ms per webhook)",
+                profileEvents, largest.participants(), profile.total(), profile.total() / (double) profileEvents);
         report.say("  top frames by self samples:");
         for (Map.Entry<String, Long> frame : profile.topSelf(15)) {
             report.say("    %5.1f%%  %s", 100.0 * frame.getValue() / profile.total(), frame.getKey());
@@ -337,6 +334,37 @@ public final class LambdaLoadBenchmark {
         for (Map.Entry<String, Long> frame : profile.topTotal("io.github.recordingrules.", 15)) {
             report.say("    %5.1f%%  %s", 100.0 * frame.getValue() / profile.total(), frame.getKey());
         }
+        Optional<AsyncProfiler.Profile> floor = profile(asyncProfiler, pid, "floor",
+                () -> driver.drive("profiled floor", 1, profileEvents, workload::forgedWebhook, 403));
+        if (floor.isEmpty()) {
+            return;
+        }
+        report.say("  sampled ms per request by thread, webhooks (%d-participant rooms) | 403 floor | difference:",
+                largest.participants());
+        Map<String, Long> webhookThreads = profile.byThread();
+        Map<String, Long> floorThreads = floor.get().byThread();
+        for (String thread : webhookThreads.keySet()) {
+            double webhook = webhookThreads.get(thread) / (double) profileEvents;
+            double forged = floorThreads.getOrDefault(thread, 0L) / (double) profileEvents;
+            report.say("    %-58s %5.2f | %5.2f | %+5.2f", thread, webhook, forged, webhook - forged);
+        }
+    }
+
+    /** Samples the process while {@code load} runs; empty (said in the report) where attaching is refused. */
+    private Optional<AsyncProfiler.Profile> profile(AsyncProfiler asyncProfiler, long pid, String name,
+                                                    Callable<LoadDriver.Run> load) throws Exception {
+        Path collapsed = workDir.resolve("profile-" + name + ".collapsed");
+        try {
+            asyncProfiler.start(pid);
+        } catch (IOException e) {
+            // A machine that forbids attaching (or perf events) still gets every other figure.
+            report.say("profile: not taken: %s", e.getMessage());
+            return Optional.empty();
+        }
+        LoadDriver.Run run = load.call();
+        AsyncProfiler.Profile profile = asyncProfiler.stop(pid, collapsed);
+        report.say("profiled %s: p50 %.2f ms, stacks in %s", name, run.percentileMillis(50), collapsed);
+        return Optional.of(profile);
     }
 
     private static double median(List<LoadDriver.Run> runs) {
