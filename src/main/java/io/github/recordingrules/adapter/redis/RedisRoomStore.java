@@ -8,6 +8,7 @@ import io.github.recordingrules.application.StoreUnavailableException;
 import io.github.recordingrules.config.RecordingRulesConfig;
 import io.github.recordingrules.domain.room.Room;
 import io.github.recordingrules.domain.room.RoomScope;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -134,13 +135,8 @@ public class RedisRoomStore implements RoomStore, ExternalRoomIds {
         }
         Response answer;
         try {
-            answer = redis.call(connection -> {
-                Response saved = SAVE.run(connection, saveKeys, args.toArray(String[]::new));
-                if (saved.get(0).toInteger() == 1) {
-                    replicas.confirm(connection);
-                }
-                return saved;
-            });
+            answer = redis.call(replicas.longest(), connection -> SAVE.run(connection, saveKeys, args.toArray(String[]::new))
+                    .call(saved -> saved.get(0).toInteger() == 1 ? replicas.confirm(connection) : Uni.createFrom().voidItem()));
         } catch (RuntimeException e) {
             // Whether it was written is not known: what is recalled of the room may be stale.
             recalled.forget(room.sid());

@@ -1,5 +1,6 @@
 package io.github.recordingrules.adapter.redis;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -66,15 +67,10 @@ public final class RedisScript {
         return sha1;
     }
 
-    Response run(TimedConnection redis, List<String> keys, String... args) {
-        try {
-            return redis.execute(Command.EVALSHA, arguments(sha1, keys, args));
-        } catch (RuntimeException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
-                throw e;
-            }
-            return redis.execute(Command.EVAL, arguments(source, keys, args));
-        }
+    Uni<Response> run(TimedConnection redis, List<String> keys, String... args) {
+        return redis.execute(Command.EVALSHA, arguments(sha1, keys, args))
+                .onFailure(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT"))
+                .recoverWithUni(() -> redis.execute(Command.EVAL, arguments(source, keys, args)));
     }
 
     private static String[] arguments(String script, List<String> keys, String... args) {

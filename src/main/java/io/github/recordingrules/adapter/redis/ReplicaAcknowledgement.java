@@ -2,9 +2,11 @@ package io.github.recordingrules.adapter.redis;
 
 import io.github.recordingrules.config.RecordingRulesConfig;
 import io.quarkus.runtime.Startup;
-import io.vertx.mutiny.redis.client.Response;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
 
 /**
  * Durable acknowledgement (docs/SPEC.md §9.5): after a room write, {@code WAIT} on the same connection until
@@ -39,15 +41,21 @@ class ReplicaAcknowledgement {
         return replicas > 0;
     }
 
+    /** How much longer than another command a write with its confirmation may take. */
+    Duration longest() {
+        return replicas == 0 ? Duration.ZERO : Duration.ofMillis(timeoutMillis);
+    }
+
     /** Waits for the replicas to confirm every write sent on this connection so far. */
-    void confirm(TimedConnection connection) {
+    Uni<Void> confirm(TimedConnection connection) {
         if (replicas == 0) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        Response confirmed = connection.execute("WAIT", Integer.toString(replicas), Long.toString(timeoutMillis));
-        if (confirmed.toInteger() < replicas) {
-            throw new IllegalStateException("the write was confirmed by " + confirmed.toInteger() + " of "
-                    + replicas + " replicas within " + timeoutMillis + " ms");
-        }
+        return connection.execute("WAIT", Integer.toString(replicas), Long.toString(timeoutMillis)).invoke(confirmed -> {
+            if (confirmed.toInteger() < replicas) {
+                throw new IllegalStateException("the write was confirmed by " + confirmed.toInteger() + " of "
+                        + replicas + " replicas within " + timeoutMillis + " ms");
+            }
+        }).replaceWithVoid();
     }
 }

@@ -1,31 +1,34 @@
 package io.github.recordingrules.adapter.redis;
 
-import io.github.recordingrules.application.Metrics;
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
-/** One pooled connection, each command on it counted and timed as a Redis round trip ({@link Metrics}). */
-record TimedConnection(RedisDataSource redis, Metrics metrics) {
+/**
+ * One pooled connection, each command on it timed as a Redis round trip into {@code roundTrips} (a synchronized
+ * list: the commands answer on the event loop, the caller reads). Commands are {@link Uni}s, so that the
+ * commands of one {@link RedisCalls#call} run one after another on the event loop and the caller waits once.
+ */
+record TimedConnection(ReactiveRedisDataSource redis, List<Duration> roundTrips) {
 
     /** One command, through the typed command groups. */
-    <T> T roundTrip(Function<RedisDataSource, T> command) {
-        long start = System.nanoTime();
-        try {
-            return command.apply(redis);
-        } finally {
-            metrics.redisRoundTrip(Duration.ofNanos(System.nanoTime() - start));
-        }
+    <T> Uni<T> roundTrip(Function<ReactiveRedisDataSource, Uni<T>> command) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return command.apply(redis).onTermination().invoke(() -> roundTrips.add(Duration.ofNanos(System.nanoTime() - start)));
+        });
     }
 
-    Response execute(String command, String... arguments) {
+    Uni<Response> execute(String command, String... arguments) {
         return roundTrip(r -> r.execute(command, arguments));
     }
 
-    Response execute(Command command, String... arguments) {
+    Uni<Response> execute(Command command, String... arguments) {
         return roundTrip(r -> r.execute(command, arguments));
     }
 }
