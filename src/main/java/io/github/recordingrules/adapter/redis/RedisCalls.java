@@ -22,7 +22,9 @@ class RedisCalls {
     private final Metrics metrics;
     private final Duration timeout;
 
-    RedisCalls(ReactiveRedisDataSource redis, Metrics metrics, @ConfigProperty(name = "quarkus.redis.timeout") Duration timeout) {
+    /** {@code timeout}: Quarkus's own wait for a blocking Redis command, here for a whole call. */
+    RedisCalls(ReactiveRedisDataSource redis, Metrics metrics,
+               @ConfigProperty(name = "quarkus.redis.timeout", defaultValue = "10s") Duration timeout) {
         this.redis = redis;
         this.metrics = metrics;
         this.timeout = timeout;
